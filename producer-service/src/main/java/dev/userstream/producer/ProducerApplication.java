@@ -1,0 +1,19 @@
+package dev.userstream.producer;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * producer-service: fetches users, encrypts their sensitive fields with Fernet and publishes them to
+ * the users topic, keyed by user id.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ProducerApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ProducerApplication.class, args);
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.userstream.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * Where the tests' MySQL-compatible database is. {@link #toString()} hides the password.
+ *
+ * @param url JDBC URL; its scheme picks the driver ({@code jdbc:mariadb:} or {@code jdbc:mysql:})
+ * @param username user name
+ * @param password password, may be empty
+ */
+public record DatabaseEndpoint(String url, String username, String password) {
+
+	/** A new connection (the caller closes it). */
+	public Connection connect() throws SQLException {
+		return DriverManager.getConnection(this.url, this.username, this.password);
+	}
+
+	@Override
+	public String toString() {
+		return "DatabaseEndpoint[url=" + this.url + ", username=" + this.username + "]";
+	}
+
+}

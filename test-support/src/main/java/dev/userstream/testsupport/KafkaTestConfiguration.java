@@ -1,0 +1,44 @@
+package dev.userstream.testsupport;
+
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.utility.DockerImageName;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/**
+ * A real Kafka broker for a test context: the shared in-JVM KRaft broker, or with {@code -Pcontainers}
+ * an {@code apache/kafka} container through {@code @ServiceConnection}. Either way the application's
+ * {@code KafkaConnectionDetails} point at it.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class KafkaTestConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(ContainersCondition.class)
+	static class Containers {
+
+		@Bean
+		@ServiceConnection
+		KafkaContainer kafkaContainer() {
+			return new KafkaContainer(DockerImageName.parse(System.getProperty("userstream.test.kafka-image", "apache/kafka:4.1.1")));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(ContainersCondition.Embedded.class)
+	static class Embedded {
+
+		@Bean
+		DynamicPropertyRegistrar embeddedKafkaProperties() {
+			return (registry) -> registry.add("spring.kafka.bootstrap-servers", EmbeddedKafka::bootstrapServers);
+		}
+
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.userstream.testsupport;
+
+/**
+ * Which column of DESIGN.md "Tests" this run uses: the embedded services (default, needs only a JDK)
+ * or Testcontainers ({@code ./mvnw verify -Pcontainers}, needs Docker). The Maven build passes the
+ * choice as the system property {@value #PROPERTY}.
+ */
+public final class TestServices {
+
+	/** System property (and Spring property) that selects the services: {@code embedded} or {@code containers}. */
+	public static final String PROPERTY = "userstream.test.services";
+
+	public static final String EMBEDDED = "embedded";
+
+	public static final String CONTAINERS = "containers";
+
+	private TestServices() {
+	}
+
+	/** Whether this run uses Testcontainers. */
+	public static boolean containers() {
+		String value = System.getProperty(PROPERTY, EMBEDDED);
+		if (!value.equals(EMBEDDED) && !value.equals(CONTAINERS)) {
+			throw new IllegalStateException(PROPERTY + " must be '" + EMBEDDED + "' or '" + CONTAINERS + "', was '" + value + "'");
+		}
+		return value.equals(CONTAINERS);
+	}
+
+}
