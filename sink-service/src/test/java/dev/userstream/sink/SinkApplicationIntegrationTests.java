@@ -20,11 +20,14 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Smoke test: the application starts against a real broker, database and S3 server, and each answers. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "pipeline.topic=smoke-users", "sink.s3.bucket=sink-smoke", "sink.s3.create-bucket=true" })
+@ActiveProfiles({ "jpa", "s3" })
 @Import({ KafkaTestConfiguration.class, DatabaseTestConfiguration.class, S3TestConfiguration.class })
 class SinkApplicationIntegrationTests {
 
@@ -57,14 +60,15 @@ class SinkApplicationIntegrationTests {
 	}
 
 	@Test
-	void reachesAMySqlCompatibleDatabase() {
-		String version = new JdbcTemplate(this.dataSource).queryForObject("SELECT VERSION()", String.class);
-		assertThat(version).matches("\\d+\\.\\d+\\.\\d+.*");
+	void reachesAMySqlCompatibleDatabaseWhoseSchemaFlywayCreated() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		assertThat(jdbc.queryForObject("SELECT VERSION()", String.class)).matches("\\d+\\.\\d+\\.\\d+.*");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1' AND success = 1",
+				Integer.class)).isEqualTo(1);
 	}
 
 	@Test
-	void reachesAnS3Server() {
-		this.s3Client.createBucket((request) -> request.bucket("sink-smoke"));
+	void reachesAnS3ServerAndCreatedTheBucketAsAsked() {
 		List<String> buckets = this.s3Client.listBuckets().buckets().stream().map(Bucket::name).toList();
 		assertThat(buckets).contains("sink-smoke");
 	}

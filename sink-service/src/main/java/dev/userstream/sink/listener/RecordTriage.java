@@ -1,0 +1,142 @@
+package dev.userstream.sink.listener;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.userstream.sink.validation.FernetToken;
+import dev.userstream.sink.writer.IncomingUser;
+import dev.userstream.sink.writer.KafkaPosition;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Splits a polled batch into users to store and records to dead-letter, with the reason for each.
+ * Records in the original producer's format (no {@code user_id}) get an id derived from their
+ * topic, partition and offset, so a redelivered one gets the same id again.
+ */
+@Component
+class RecordTriage {
+
+	private static final LogAccessor logger = new LogAccessor(RecordTriage.class);
+
+	private static final Map<String, String> WIRE_NAMES = Map.of("userId", "user_id", "dobDate", "dob.date",
+			"dobAge", "dob.age", "schemaVersion", "schema_version", "producedAtStorable", "produced_at",
+			"dobDateStorable", "dob.date");
+
+	private final Validator validator;
+
+	RecordTriage(Validator validator) {
+		this.validator = validator;
+	}
+
+	Triage triage(List<ConsumerRecord<String, UserMessage>> records) {
+		List<IncomingUser> accepted = new ArrayList<>(records.size());
+		List<Rejected> rejected = new ArrayList<>();
+		Map<TopicPartition, Long> firstOffsets = new LinkedHashMap<>();
+		for (ConsumerRecord<String, UserMessage> record : records) {
+			firstOffsets.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
+			try {
+				accepted.add(accept(record));
+			}
+			catch (InvalidRecordException ex) {
+				rejected.add(new Rejected(record, ex));
+			}
+		}
+		return new Triage(accepted, rejected, firstOffsets);
+	}
+
+	private IncomingUser accept(ConsumerRecord<String, UserMessage> record) {
+		DeserializationException notParsed = SerializationUtils.getExceptionFromHeader(record,
+				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logger);
+		if (notParsed != null) {
+			throw notJson(notParsed);
+		}
+		if (record.value() == null) {
+			throw new InvalidRecordException("empty", "the record has no value");
+		}
+		IncomingUser user = IncomingUser.from(record.value().record(), derivedId(record), position(record));
+		Set<ConstraintViolation<IncomingUser>> violations = this.validator.validate(user);
+		if (!violations.isEmpty()) {
+			throw new InvalidRecordException(reason(violations), describe(violations));
+		}
+		return user;
+	}
+
+	static String derivedId(ConsumerRecord<?, ?> record) {
+		String position = record.topic() + "/" + record.partition() + "/" + record.offset();
+		return UUID.nameUUIDFromBytes(position.getBytes(StandardCharsets.UTF_8)).toString();
+	}
+
+	private static KafkaPosition position(ConsumerRecord<?, ?> record) {
+		return new KafkaPosition(record.topic(), record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()));
+	}
+
+	private static InvalidRecordException notJson(DeserializationException ex) {
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		// Jackson's own message may quote the record's content; its path names only fields
+		String where = (cause instanceof JacksonException jackson) ? " at " + jackson.getPathReference() : "";
+		return new InvalidRecordException("not_json",
+				"the value is not a JSON user record (" + cause.getClass().getSimpleName() + where + ")");
+	}
+
+	private static String reason(Set<ConstraintViolation<IncomingUser>> violations) {
+		Set<String> fields = violations.stream().map(RecordTriage::field).collect(Collectors.toSet());
+		if (fields.contains("schema_version")) {
+			return "schema_version";
+		}
+		if (fields.contains("user_id")) {
+			return "user_id";
+		}
+		boolean token = violations.stream()
+			.anyMatch((v) -> v.getConstraintDescriptor().getAnnotation() instanceof FernetToken);
+		return token ? "token" : "invalid_field";
+	}
+
+	private static String describe(Set<ConstraintViolation<IncomingUser>> violations) {
+		return violations.stream()
+			.map((v) -> field(v) + " " + v.getMessage())
+			.sorted(Comparator.naturalOrder())
+			.collect(Collectors.joining("; "));
+	}
+
+	private static String field(ConstraintViolation<?> violation) {
+		String path = violation.getPropertyPath().toString();
+		return WIRE_NAMES.getOrDefault(path, path);
+	}
+
+	/**
+	 * A polled batch, sorted.
+	 *
+	 * @param accepted users to store
+	 * @param rejected records to dead-letter
+	 * @param firstOffsets first polled offset per partition
+	 */
+	record Triage(List<IncomingUser> accepted, List<Rejected> rejected, Map<TopicPartition, Long> firstOffsets) {
+	}
+
+	/**
+	 * A record that can never be stored.
+	 *
+	 * @param record the record as consumed
+	 * @param cause why
+	 */
+	record Rejected(ConsumerRecord<String, UserMessage> record, InvalidRecordException cause) {
+	}
+
+}

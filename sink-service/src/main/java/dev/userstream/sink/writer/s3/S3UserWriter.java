@@ -1,0 +1,115 @@
+package dev.userstream.sink.writer.s3;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.userstream.model.UserRecordJson;
+import dev.userstream.sink.writer.IncomingUser;
+import dev.userstream.sink.writer.UserBatch;
+import dev.userstream.sink.writer.UserWriter;
+import org.apache.kafka.common.TopicPartition;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes users as JSON objects. Keys are deterministic ({@link S3ObjectKeys}), so redelivery
+ * overwrites instead of duplicating. A batch's PutObject requests run in parallel; the batch is
+ * durable when every one of them returned 200.
+ */
+@Component
+@Profile("s3")
+class S3UserWriter implements UserWriter, DisposableBean {
+
+	private static final String JSON = "application/json";
+
+	private static final String NDJSON = "application/x-ndjson";
+
+	private final S3Client s3;
+
+	private final S3WriterProperties properties;
+
+	private final ExecutorService uploads;
+
+	S3UserWriter(S3Client s3, S3WriterProperties properties) {
+		this.s3 = s3;
+		this.properties = properties;
+		AtomicInteger threads = new AtomicInteger();
+		this.uploads = Executors.newFixedThreadPool(properties.uploadConcurrency(), (task) -> {
+			Thread thread = new Thread(task, "s3-upload-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@Override
+	public String name() {
+		return "s3";
+	}
+
+	@Override
+	public void write(UserBatch batch) {
+		Map<String, Upload> objects = (this.properties.layout() == S3WriterProperties.Layout.BATCH)
+				? batchObjects(batch) : perRecordObjects(batch);
+		List<CompletableFuture<Void>> puts = new ArrayList<>(objects.size());
+		objects.forEach((key, upload) -> puts.add(CompletableFuture.runAsync(() -> put(key, upload), this.uploads)));
+		try {
+			CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)).join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+		}
+	}
+
+	private Map<String, Upload> perRecordObjects(UserBatch batch) {
+		Map<String, Upload> objects = new LinkedHashMap<>();
+		for (IncomingUser user : batch.users()) {
+			objects.putIfAbsent(S3ObjectKeys.perRecord(user), new Upload(json(user), JSON));
+		}
+		return objects;
+	}
+
+	private Map<String, Upload> batchObjects(UserBatch batch) {
+		Map<TopicPartition, StringBuilder> lines = new LinkedHashMap<>();
+		Map<TopicPartition, IncomingUser> firsts = new LinkedHashMap<>();
+		for (IncomingUser user : batch.users()) {
+			TopicPartition partition = new TopicPartition(user.position().topic(), user.position().partition());
+			firsts.putIfAbsent(partition, user);
+			lines.computeIfAbsent(partition, (p) -> new StringBuilder()).append(json(user)).append('\n');
+		}
+		Map<String, Upload> objects = new LinkedHashMap<>();
+		lines.forEach((partition, ndjson) -> objects.put(
+				S3ObjectKeys.batch(partition, batch.firstOffsets().get(partition), firsts.get(partition)),
+				new Upload(ndjson.toString(), NDJSON)));
+		return objects;
+	}
+
+	private void put(String key, Upload upload) {
+		this.s3.putObject((request) -> request.bucket(this.properties.bucket()).key(key).contentType(upload.contentType()),
+				RequestBody.fromBytes(upload.content().getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static String json(IncomingUser user) {
+		return UserRecordJson.write(user.toRecord());
+	}
+
+	@Override
+	public void destroy() {
+		this.uploads.shutdownNow();
+	}
+
+	private record Upload(String content, String contentType) {
+	}
+
+}

@@ -1,0 +1,79 @@
+package dev.userstream.sink;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import dev.userstream.model.Fernet;
+import dev.userstream.model.FernetKey;
+import dev.userstream.model.UserRecord;
+import dev.userstream.model.UserRecordJson;
+
+/** Valid wire records for the sink's tests, encrypted under a key made for the test run. */
+public final class TestUsers {
+
+	/** A key generated for this test JVM. */
+	public static final String KEY = FernetKey.generate(new SecureRandom()).encoded();
+
+	private static final Fernet FERNET = Fernet.fromProperty(KEY, "test key");
+
+	private static final String[] NAMES = { "Bently Martin", "Ömer Özdemir", "Zoë Ð'Ángelo", "李 小龍", "Åsa Nyström" };
+
+	private TestUsers() {
+	}
+
+	/** The original producer's key plus this run's key, as a sink configured for both would hold them. */
+	public static String keysWithOriginal() {
+		return KEY + "," + originalProducerKey();
+	}
+
+	/** {@code count} distinct valid users. */
+	public static List<UserRecord> users(int count) {
+		return IntStream.range(0, count).mapToObj(TestUsers::user).toList();
+	}
+
+	/** A valid user with a fresh id. */
+	public static UserRecord user(int i) {
+		return new UserRecord(UUID.randomUUID().toString(), NAMES[i % NAMES.length], (i % 2 == 0) ? "female" : "male",
+				"Country " + i, "State " + i, "City " + i, FERNET.encrypt("user" + i + "@example.com"),
+				new UserRecord.Dob("1988-02-29T12:00:00.000Z", 38), FERNET.encrypt("user" + i),
+				FERNET.encrypt("secret-" + i), "synthetic", Instant.now().truncatedTo(ChronoUnit.MILLIS),
+				UserRecord.CURRENT_SCHEMA_VERSION);
+	}
+
+	/** The record as the producer sends it. */
+	public static byte[] json(UserRecord user) {
+		return UserRecordJson.write(user).getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** Encrypts with this run's key. */
+	public static String encrypt(String plaintext) {
+		return FERNET.encrypt(plaintext);
+	}
+
+	/** The three messages the original Python producer sent (no user_id, source, produced_at, schema_version). */
+	public static List<String> originalProducerMessages() {
+		return resource("/original-producer/messages.jsonl").lines().filter((line) -> !line.isBlank()).toList();
+	}
+
+	private static String originalProducerKey() {
+		return resource("/original-producer/key.txt").strip();
+	}
+
+	private static String resource(String path) {
+		try (InputStream in = TestUsers.class.getResourceAsStream(path)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

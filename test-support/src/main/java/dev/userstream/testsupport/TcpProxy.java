@@ -1,0 +1,122 @@
+package dev.userstream.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP proxy on 127.0.0.1 that a test can cut (every open connection reset, new ones refused) and
+ * restore, to take a real service away from the application under test and bring it back.
+ */
+public final class TcpProxy implements AutoCloseable {
+
+	private final String targetHost;
+
+	private final int targetPort;
+
+	private final int port;
+
+	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+
+	private volatile ServerSocket server;
+
+	public TcpProxy(String targetHost, int targetPort) {
+		this.targetHost = targetHost;
+		this.targetPort = targetPort;
+		this.port = S3MockServer.freePort();
+		restore();
+	}
+
+	/** The port to connect to instead of the target's. */
+	public int port() {
+		return this.port;
+	}
+
+	/** Resets every connection and refuses new ones until {@link #restore()}. */
+	public synchronized void cut() {
+		closeQuietly(this.server);
+		this.server = null;
+		this.sockets.forEach(TcpProxy::closeQuietly);
+		this.sockets.clear();
+	}
+
+	/** Accepts connections again. */
+	public synchronized void restore() {
+		if (this.server != null) {
+			return;
+		}
+		try {
+			ServerSocket listening = new ServerSocket();
+			listening.setReuseAddress(true);
+			listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
+			this.server = listening;
+			Thread acceptor = new Thread(() -> accept(listening), "tcp-proxy-" + this.port);
+			acceptor.setDaemon(true);
+			acceptor.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void accept(ServerSocket listening) {
+		while (!listening.isClosed()) {
+			try {
+				Socket client = listening.accept();
+				Socket target = new Socket(this.targetHost, this.targetPort);
+				this.sockets.add(client);
+				this.sockets.add(target);
+				pipe(client, target);
+				pipe(target, client);
+			}
+			catch (IOException ex) {
+				// closed by cut(), or the target refused: the client sees a reset either way
+			}
+		}
+	}
+
+	private void pipe(Socket from, Socket to) {
+		Thread thread = new Thread(() -> {
+			byte[] buffer = new byte[16384];
+			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+				for (int n; (n = in.read(buffer)) != -1;) {
+					out.write(buffer, 0, n);
+					out.flush();
+				}
+			}
+			catch (IOException ex) {
+				// connection reset or cut
+			}
+			finally {
+				closeQuietly(from);
+				closeQuietly(to);
+			}
+		}, "tcp-proxy-pipe");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private static void closeQuietly(AutoCloseable closeable) {
+		try {
+			if (closeable != null) {
+				closeable.close();
+			}
+		}
+		catch (Exception ex) {
+			// best effort
+		}
+	}
+
+	@Override
+	public void close() {
+		cut();
+	}
+
+}
