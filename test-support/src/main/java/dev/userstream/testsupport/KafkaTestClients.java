@@ -120,6 +120,20 @@ public final class KafkaTestClients {
 		}
 	}
 
+	/** How many records the topic holds (sum of end offsets; 0 when it does not exist). */
+	public long recordCount(String topic) {
+		try (KafkaConsumer<String, byte[]> probe = consumer()) {
+			var partitions = probe.partitionsFor(topic, Duration.ofSeconds(10));
+			if (partitions == null || partitions.isEmpty()) {
+				return 0;
+			}
+			var ends = probe.endOffsets(partitions.stream()
+				.map((p) -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+				.toList());
+			return ends.values().stream().mapToLong(Long::longValue).sum();
+		}
+	}
+
 	/** An admin client; the caller closes it. */
 	public AdminClient admin() {
 		return AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers));

@@ -1,0 +1,145 @@
+package dev.userstream.sink.writer.jpa;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import dev.userstream.sink.TestUsers;
+import dev.userstream.sink.writer.IncomingUser;
+import dev.userstream.sink.writer.KafkaPosition;
+import dev.userstream.sink.writer.UserBatch;
+import dev.userstream.testsupport.DatabaseTestConfiguration;
+import dev.userstream.testsupport.KafkaTestConfiguration;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the JDBC driver really receives from {@link JpaUserWriter}: the JDBC calls are recorded
+ * between Hibernate and the driver (datasource-proxy), so a setting that does not take effect fails
+ * here. Also prints the writer's throughput for batches of 500 (a number, not an assertion).
+ */
+@SpringBootTest(properties = { "pipeline.topic=batching-it-users", "spring.kafka.listener.auto-startup=false" })
+@ActiveProfiles("jpa")
+@Import({ KafkaTestConfiguration.class, DatabaseTestConfiguration.class, JpaUserWriterBatchingIntegrationTests.Recording.class })
+class JpaUserWriterBatchingIntegrationTests {
+
+	private static final Logger logger = LoggerFactory.getLogger(JpaUserWriterBatchingIntegrationTests.class);
+
+	static final List<Execution> executions = new CopyOnWriteArrayList<>();
+
+	@Autowired
+	JpaUserWriter writer;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void clearRecording() {
+		executions.clear();
+	}
+
+	@Test
+	void insertsABatchOf500AsOneJdbcBatchAndSkipsItWhenWrittenAgain() {
+		UserBatch batch = batchOf(500);
+		this.writer.write(batch);
+		List<Execution> inserts = executions.stream().filter(Execution::isInsert).toList();
+		assertThat(inserts).hasSize(1);
+		assertThat(inserts.get(0).batch()).isTrue();
+		assertThat(inserts.get(0).batchSize()).isEqualTo(500);
+		assertThat(stored(batch)).isEqualTo(500);
+
+		executions.clear();
+		this.writer.write(batch);
+		assertThat(executions.stream().filter(Execution::isInsert)).isEmpty();
+		assertThat(stored(batch)).isEqualTo(500);
+	}
+
+	@Test
+	void printsRowsPerSecondForBatchesOf500() {
+		List<UserBatch> batches = IntStream.range(0, 40).mapToObj((i) -> batchOf(500)).toList();
+		this.writer.write(batchOf(500)); // warm-up
+		long start = System.nanoTime();
+		batches.forEach(this.writer::write);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		logger.info("JpaUserWriter: {} rows in {} s = {} rows/s (batches of 500)", 40 * 500,
+				String.format("%.2f", seconds), Math.round(40 * 500 / seconds));
+		assertThat(batches.stream().mapToInt(this::stored).sum()).isEqualTo(40 * 500);
+	}
+
+	private int stored(UserBatch batch) {
+		List<String> ids = batch.users().stream().map(IncomingUser::userId).toList();
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE user_id IN ("
+				+ String.join(",", ids.stream().map((id) -> "?").toList()) + ")", Integer.class, ids.toArray());
+	}
+
+	static UserBatch batchOf(int size) {
+		KafkaPosition position = new KafkaPosition("batching-it-users", 0, 0, Instant.now());
+		List<IncomingUser> users = TestUsers.users(size)
+			.stream()
+			.map((record) -> IncomingUser.from(record, null, position))
+			.toList();
+		return new UserBatch(users, java.util.Map.of(), Instant.now());
+	}
+
+	record Execution(String sql, boolean batch, int batchSize) {
+
+		boolean isInsert() {
+			return this.sql.toLowerCase(java.util.Locale.ROOT).startsWith("insert into users");
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Recording {
+
+		@Bean
+		static BeanPostProcessor recordingDataSource() {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					if (bean instanceof DataSource dataSource && name.equals("dataSource")) {
+						return ProxyDataSourceBuilder.create(dataSource).listener(new Recorder()).build();
+					}
+					return bean;
+				}
+			};
+		}
+
+	}
+
+	static class Recorder implements QueryExecutionListener {
+
+		@Override
+		public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+		}
+
+		@Override
+		public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+			for (QueryInfo query : queryInfoList) {
+				executions.add(new Execution(query.getQuery(), execInfo.isBatch(), execInfo.getBatchSize()));
+			}
+		}
+
+	}
+
+}

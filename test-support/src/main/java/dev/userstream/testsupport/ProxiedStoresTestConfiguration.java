@@ -1,0 +1,83 @@
+package dev.userstream.testsupport;
+
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.testcontainers.localstack.LocalStackContainer;
+import org.testcontainers.mysql.MySQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/**
+ * The database and the S3 server of this run (embedded, or containers with {@code -Pcontainers}),
+ * reached by the application through {@link TcpProxy TCP proxies} that a test can cut and restore
+ * to simulate an outage. Import instead of {@link DatabaseTestConfiguration} and
+ * {@link S3TestConfiguration}; inject the proxies as {@code databaseProxy} and {@code s3Proxy}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class ProxiedStoresTestConfiguration {
+
+	private static final Pattern HOST_PORT = Pattern.compile("//([^/:?]+):(\\d+)");
+
+	private static MySQLContainer mysql;
+
+	private static LocalStackContainer localStack;
+
+	@Bean(destroyMethod = "close")
+	TcpProxy databaseProxy() {
+		Matcher matcher = HOST_PORT.matcher(database().url());
+		if (!matcher.find()) {
+			throw new IllegalStateException("No host:port in " + database().url());
+		}
+		return new TcpProxy(matcher.group(1), Integer.parseInt(matcher.group(2)));
+	}
+
+	@Bean(destroyMethod = "close")
+	TcpProxy s3Proxy() {
+		URI endpoint = s3Endpoint();
+		return new TcpProxy(endpoint.getHost(), endpoint.getPort());
+	}
+
+	@Bean
+	DynamicPropertyRegistrar proxiedStoreProperties(TcpProxy databaseProxy, TcpProxy s3Proxy) {
+		return (registry) -> {
+			DatabaseEndpoint database = database();
+			registry.add("spring.datasource.url", () -> HOST_PORT.matcher(database.url()).replaceFirst("//127.0.0.1:" + databaseProxy.port()));
+			registry.add("spring.datasource.username", database::username);
+			registry.add("spring.datasource.password", database::password);
+			registry.add("spring.cloud.aws.s3.endpoint", () -> "http://127.0.0.1:" + s3Proxy.port());
+			registry.add("spring.cloud.aws.s3.path-style-access-enabled", () -> "true");
+			registry.add("spring.cloud.aws.region.static", () -> "us-east-1");
+			registry.add("spring.cloud.aws.credentials.access-key", () -> TestServices.containers() ? localStack.getAccessKey() : "test");
+			registry.add("spring.cloud.aws.credentials.secret-key", () -> TestServices.containers() ? localStack.getSecretKey() : "test");
+		};
+	}
+
+	private static synchronized DatabaseEndpoint database() {
+		if (!TestServices.containers()) {
+			return EmbeddedDatabase.endpoint();
+		}
+		if (mysql == null) {
+			mysql = new MySQLContainer(DockerImageName.parse(System.getProperty("userstream.test.mysql-image", "mysql:8.4")));
+			mysql.start();
+		}
+		return new DatabaseEndpoint(mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword());
+	}
+
+	private static synchronized URI s3Endpoint() {
+		if (!TestServices.containers()) {
+			return EmbeddedS3.server().endpoint();
+		}
+		if (localStack == null) {
+			localStack = new LocalStackContainer(DockerImageName.parse(System.getProperty("userstream.test.localstack-image", "localstack/localstack:4")))
+				.withServices("s3");
+			localStack.start();
+		}
+		return localStack.getEndpoint();
+	}
+
+}
