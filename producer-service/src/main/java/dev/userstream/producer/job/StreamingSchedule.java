@@ -2,6 +2,7 @@ package dev.userstream.producer.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.ScheduledFuture;
 
 import org.slf4j.Logger;
@@ -58,8 +59,9 @@ class StreamingSchedule implements DisposableBean {
 		if (!duration.isZero()) {
 			this.scheduler.schedule(this::finish, Instant.now().plus(duration));
 		}
-		logger.info("Fetching {} user(s) every {}, {}", this.properties.batchSize(), this.properties.pauseInterval(),
-				duration.isZero() ? "until stopped" : "for " + duration);
+		logger.info("Fetching {} user(s) every {}, {}", this.properties.batchSize(),
+				readable(this.properties.pauseInterval()),
+				duration.isZero() ? "until stopped" : "for " + readable(duration));
 	}
 
 	private void cycle() {
@@ -75,7 +77,8 @@ class StreamingSchedule implements DisposableBean {
 		this.cycles.cancel(false);
 		JobSummary summary = this.job.finish(elapsed());
 		this.finished = true;
-		logger.info("Streaming duration {} is over: {}", this.properties.streamingDuration(), summary.describe());
+		logger.info("Streaming duration {} is over: {}", readable(this.properties.streamingDuration()),
+				summary.describe());
 		this.exit.exit((summary.unacknowledged() == 0) ? 0 : 1);
 	}
 
@@ -89,6 +92,11 @@ class StreamingSchedule implements DisposableBean {
 		if (this.cycles != null && !this.finished) {
 			logger.info("Stopped: {}", this.job.summary(elapsed()).describe());
 		}
+	}
+
+	/** {@code 10s}, {@code 0.1s}, {@code 1h30m}: what a user would have typed. */
+	private static String readable(Duration duration) {
+		return duration.toString().substring(2).toLowerCase(Locale.ROOT);
 	}
 
 	private Duration elapsed() {
