@@ -64,6 +64,7 @@ public class UserPublisher {
 			return new PublishResult(0, 0, records);
 		}
 		List<Send> sends = sendAll(records);
+		sendNow();
 		List<UserRecord> unacknowledged = new ArrayList<>(records.subList(sends.size(), records.size()));
 		logHeldBack(unacknowledged.size());
 		long deadline = System.nanoTime() + this.ackTimeout.toNanos();
@@ -80,6 +81,19 @@ public class UserPublisher {
 	/** Flushes the producer's buffer; every record sent through {@link #publish} is already acknowledged. */
 	public void flush() {
 		this.template.flush();
+	}
+
+	/**
+	 * The batch is complete and we wait for it: lingering for more records (linger.ms) would only
+	 * delay its acknowledgement, and with it the next fetch.
+	 */
+	private void sendNow() {
+		try {
+			this.template.flush();
+		}
+		catch (RuntimeException ex) {
+			// interrupted: the acknowledgements below tell what was sent
+		}
 	}
 
 	/** Stops at the first record the producer could not even queue (no metadata within max.block.ms). */
