@@ -59,7 +59,7 @@ class RandomUserClientLocalServerTests {
 
 		assertThat(client().fetch(2)).hasSize(2);
 
-		assertThat(this.sleeps).containsExactly(Duration.ofSeconds(3), Duration.ofMillis(200));
+		assertThat(this.sleeps).containsExactly(Duration.ofSeconds(3), Duration.ofMillis(100));
 		assertThat(this.server.requests()).hasSize(3);
 	}
 
