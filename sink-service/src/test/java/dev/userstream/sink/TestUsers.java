@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,6 +16,11 @@ import dev.userstream.model.Fernet;
 import dev.userstream.model.FernetKey;
 import dev.userstream.model.UserRecord;
 import dev.userstream.model.UserRecordJson;
+import dev.userstream.testsupport.KafkaTestClients;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /** Valid wire records for the sink's tests, encrypted under a key made for the test run. */
 public final class TestUsers {
@@ -46,6 +52,26 @@ public final class TestUsers {
 				new UserRecord.Dob("1988-02-29T12:00:00.000Z", 38), FERNET.encrypt("user" + i),
 				FERNET.encrypt("secret-" + i), "synthetic", Instant.now().truncatedTo(ChronoUnit.MILLIS),
 				UserRecord.CURRENT_SCHEMA_VERSION);
+	}
+
+	/** How many of these user ids have a row in {@code users}. */
+	public static int storedCount(JdbcTemplate jdbc, List<String> userIds) {
+		String placeholders = String.join(",", userIds.stream().map((id) -> "?").toList());
+		return jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE user_id IN (" + placeholders + ")", Integer.class,
+				userIds.toArray());
+	}
+
+	/**
+	 * Makes the sink read the whole topic again, as after a crash before any commit: stops its
+	 * listener, moves the group back to the start, restarts it and waits until it caught up.
+	 */
+	public static void redeliverEverything(KafkaListenerEndpointRegistry listeners, KafkaTestClients clients,
+			String group, String topic) {
+		MessageListenerContainer container = listeners.getListenerContainer("userstream-sink");
+		container.stop();
+		clients.rewind(group, topic);
+		container.start();
+		clients.awaitConsumed(group, topic, Duration.ofSeconds(90));
 	}
 
 	/** The record as the producer sends it. */

@@ -119,10 +119,7 @@ class StoreOutageIntegrationTests {
 	}
 
 	private int rows() {
-		List<String> ids = this.sent.stream().map(UserRecord::userId).toList();
-		String placeholders = String.join(",", ids.stream().map((id) -> "?").toList());
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE user_id IN (" + placeholders + ")",
-				Integer.class, ids.toArray());
+		return TestUsers.storedCount(this.jdbc, this.sent.stream().map(UserRecord::userId).toList());
 	}
 
 	/** How many of the users this test sent have an object (other tests share the bucket). */

@@ -24,7 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -96,16 +95,8 @@ class JpaSinkIntegrationTests {
 		assertThat(omer).containsEntry("name", "Ömer Özdemir").containsEntry("state", "Kırşehir").containsEntry("source", null);
 		assertThat(omer.get("dob_date").toString()).isEqualTo("1988-02-29");
 
-		redeliverEverything();
+		TestUsers.redeliverEverything(this.listeners, this.clients, GROUP, TOPIC);
 		assertThat(countOfIds(ids)).isEqualTo(3);
-	}
-
-	private void redeliverEverything() {
-		MessageListenerContainer container = this.listeners.getListenerContainer("userstream-sink");
-		container.stop();
-		this.clients.rewind(GROUP, TOPIC);
-		container.start();
-		this.clients.awaitConsumed(GROUP, TOPIC, Duration.ofSeconds(60));
 	}
 
 	private void assertStoredAsSent(UserRecord user) {
@@ -137,9 +128,7 @@ class JpaSinkIntegrationTests {
 	}
 
 	private int countOfIds(List<String> ids) {
-		String placeholders = String.join(",", ids.stream().map((id) -> "?").toList());
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE user_id IN (" + placeholders + ")",
-				Integer.class, ids.toArray());
+		return TestUsers.storedCount(this.jdbc, ids);
 	}
 
 	private static String derivedId(RecordMetadata sent) {

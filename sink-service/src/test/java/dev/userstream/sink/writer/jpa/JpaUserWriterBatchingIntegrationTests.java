@@ -87,9 +87,7 @@ class JpaUserWriterBatchingIntegrationTests {
 	}
 
 	private int stored(UserBatch batch) {
-		List<String> ids = batch.users().stream().map(IncomingUser::userId).toList();
-		return this.jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE user_id IN ("
-				+ String.join(",", ids.stream().map((id) -> "?").toList()) + ")", Integer.class, ids.toArray());
+		return TestUsers.storedCount(this.jdbc, batch.users().stream().map(IncomingUser::userId).toList());
 	}
 
 	static UserBatch batchOf(int size) {

@@ -26,7 +26,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,11 +74,7 @@ class S3PerRecordSinkIntegrationTests {
 			assertThat(object.asString(StandardCharsets.UTF_8)).isEqualTo(UserRecordJson.write(user));
 		}
 
-		MessageListenerContainer container = this.listeners.getListenerContainer("userstream-sink");
-		container.stop();
-		this.clients.rewind("s3-it", TOPIC);
-		container.start();
-		this.clients.awaitConsumed("s3-it", TOPIC, Duration.ofSeconds(90));
+		TestUsers.redeliverEverything(this.listeners, this.clients, "s3-it", TOPIC);
 		assertThat(objects()).hasSize(users.size());
 	}
 
