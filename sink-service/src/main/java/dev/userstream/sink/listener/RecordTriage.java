@@ -1,6 +1,5 @@
 package dev.userstream.sink.listener;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,8 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Splits a polled batch into users to store and records to dead-letter, with the reason for each.
- * Records in the original producer's format (no {@code user_id}) get an id derived from their
- * topic, partition and offset, so a redelivered one gets the same id again.
+ * Records in the original producer's format (no {@code user_id}) get an id derived from their bytes
+ * (a name-based UUID), so a redelivered one, or one the producer's client sent twice, gets the same
+ * id again. Not from the record's offset: offsets start again at 0 when a topic is re-created, and a
+ * different user at a reused offset would then be taken for a redelivery and dropped.
  */
 @Component
 class RecordTriage {
@@ -70,7 +71,8 @@ class RecordTriage {
 		if (record.value() == null) {
 			throw new InvalidRecordException("empty", "the record has no value");
 		}
-		IncomingUser user = IncomingUser.from(record.value().record(), derivedId(record), position(record));
+		UserMessage message = record.value();
+		IncomingUser user = IncomingUser.from(message.record(), derivedId(message.payload()), position(record));
 		Set<ConstraintViolation<IncomingUser>> violations = this.validator.validate(user);
 		if (!violations.isEmpty()) {
 			throw new InvalidRecordException(reason(violations), describe(violations));
@@ -78,9 +80,8 @@ class RecordTriage {
 		return user;
 	}
 
-	static String derivedId(ConsumerRecord<?, ?> record) {
-		String position = record.topic() + "/" + record.partition() + "/" + record.offset();
-		return UUID.nameUUIDFromBytes(position.getBytes(StandardCharsets.UTF_8)).toString();
+	static String derivedId(byte[] payload) {
+		return UUID.nameUUIDFromBytes(payload).toString();
 	}
 
 	private static KafkaPosition position(ConsumerRecord<?, ?> record) {

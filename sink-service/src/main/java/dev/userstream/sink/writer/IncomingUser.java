@@ -20,7 +20,7 @@ import jakarta.validation.constraints.Size;
  * the {@code users} table, a UUID id (which also keeps S3 keys free of path characters), tokens that
  * are Fernet, a known schema version. {@link #toString()} shows no personal field.
  *
- * @param userId the idempotency key: the record's {@code user_id}, or one derived from its position
+ * @param userId the idempotency key: the record's {@code user_id}, or one derived from its bytes
  * @param name full name
  * @param gender gender
  * @param country country
