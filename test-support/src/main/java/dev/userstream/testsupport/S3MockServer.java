@@ -39,8 +39,13 @@ public final class S3MockServer {
 
 	/** A server on a free port with its store under {@code target/s3mock/}, not started yet. */
 	public static S3MockServer onFreePort() {
+		return onFreePort(Path.of("target", "s3mock"));
+	}
+
+	/** A server on a free port with its store (and log) in a new directory under {@code parent}, not started yet. */
+	public static S3MockServer onFreePort(Path parent) {
 		try {
-			Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target", "s3mock")), "store-");
+			Path root = Files.createTempDirectory(Files.createDirectories(parent), "store-");
 			return new S3MockServer(freePort(), root.toAbsolutePath());
 		}
 		catch (IOException ex) {

@@ -1,0 +1,71 @@
+package dev.userstream.local;
+
+import java.time.Duration;
+import java.util.EnumSet;
+
+import dev.userstream.local.LocalRunOptions.Store;
+import dev.userstream.local.LocalRunOptions.UsageException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalRunOptionsTests {
+
+	@Test
+	void defaultsAreTheIssuesDefaults() {
+		LocalRunOptions options = LocalRunOptions.parse();
+		assertThat(options.sinks()).containsExactly(Store.JPA);
+		assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(options.rate()).isEqualTo(100);
+		assertThat(options.source()).isEqualTo("synthetic");
+		assertThat(options.infraOnly()).isFalse();
+		assertThat(options.help()).isFalse();
+	}
+
+	@Test
+	void everyOptionIsRead() {
+		LocalRunOptions options = LocalRunOptions.parse("--sink", "both", "--duration", "2m", "--rate", "5000",
+				"--source", "randomuser", "--infra-only", "--help");
+		assertThat(options.sinks()).isEqualTo(EnumSet.allOf(Store.class));
+		assertThat(options.duration()).isEqualTo(Duration.ofMinutes(2));
+		assertThat(options.rate()).isEqualTo(5000);
+		assertThat(options.source()).isEqualTo("randomuser");
+		assertThat(options.infraOnly()).isTrue();
+		assertThat(options.help()).isTrue();
+		assertThat(LocalRunOptions.parse("--sink", "s3").sinks()).containsExactly(Store.S3);
+	}
+
+	@Test
+	void durationsTakeTheUsualUnitsAndBareSeconds() {
+		assertThat(LocalRunOptions.duration("20s")).isEqualTo(Duration.ofSeconds(20));
+		assertThat(LocalRunOptions.duration("45")).isEqualTo(Duration.ofSeconds(45));
+		assertThat(LocalRunOptions.duration("1500ms")).isEqualTo(Duration.ofMillis(1500));
+		assertThat(LocalRunOptions.duration("1h")).isEqualTo(Duration.ofHours(1));
+	}
+
+	@Test
+	void badCommandLinesSayWhatToChange() {
+		assertThatThrownBy(() -> LocalRunOptions.parse("--sink", "mysql")).isInstanceOf(UsageException.class)
+			.hasMessage("--sink must be jpa, s3 or both, not 'mysql'");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--duration", "soon")).hasMessageContaining("--duration must look like");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--duration", "200ms")).hasMessageContaining("at least 1s");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--rate", "0")).hasMessageContaining("--rate must be");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--rate", "fast")).hasMessageContaining("--rate must be");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--source", "csv")).hasMessageContaining("--source must be");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--rate")).hasMessage("--rate needs a value");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--sink", "--rate", "5")).hasMessage("--sink needs a value");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--verbose")).hasMessage("unknown option '--verbose'");
+	}
+
+	@Test
+	void theRateBecomesAboutTenFetchesASecond() {
+		assertThat(LocalRunOptions.parse("--rate", "100").pace())
+			.isEqualTo(new LocalRunOptions.ProducerPace(10, Duration.ofMillis(100)));
+		assertThat(LocalRunOptions.parse("--rate", "5").pace())
+			.isEqualTo(new LocalRunOptions.ProducerPace(1, Duration.ofMillis(200)));
+		assertThat(LocalRunOptions.parse("--rate", "50000").pace())
+			.isEqualTo(new LocalRunOptions.ProducerPace(5000, Duration.ofMillis(100)));
+	}
+
+}
