@@ -32,6 +32,9 @@ public final class LocalPipeline {
 
 	static final String SINK_GROUP = "userstream-sink";
 
+	/** Settings and key of the running infrastructure, for a developer's shell ({@code . .local-run/local.env}). */
+	static final String ENV_FILE = "local.env";
+
 	private static final long DRAIN_TIMEOUT_SECONDS = 120;
 
 	private final LocalRunOptions options;
@@ -108,6 +111,7 @@ public final class LocalPipeline {
 	int run() throws Exception {
 		LocalInfrastructure infra = startInfrastructure(this.options.sinks());
 		String key = encryptionKey();
+		writeEnvironment(infrastructureSettings(infra), key);
 		int sinkManagementPort = freePort();
 		ServiceProcess sink = start("sink-service", sinkEnvironment(infra, key, sinkManagementPort));
 		ServiceProcess producer = start("producer-service", producerEnvironment(infra, key));
@@ -133,16 +137,56 @@ public final class LocalPipeline {
 			List<String> produced = probe.keys(Topics.USERS);
 			List<String> deadLettered = probe.keys(Topics.deadLetter(Topics.USERS));
 			List<StoreInventory> stores = inventory(infra);
-			stopAll();
+			sink.close();
+			if (!this.options.keep()) {
+				stopAll();
+			}
 			RunSummary summary = RunSummary.of(produced, deadLettered, stores);
 			RunSummary.details(stores).forEach(this.out::println);
 			boolean ok = summary.clean() && summary.produced() > 0 && producerStatus == 0;
 			if (!ok) {
 				this.out.println("FAILED: " + failure(summary, producerStatus) + " (logs in " + shown(this.runDir) + ")");
 			}
+			if (this.options.keep()) {
+				printHowToLook(infra, stores);
+			}
 			this.out.println(summary.line());
+			if (this.options.keep()) {
+				new CountDownLatch(1).await(); // until Ctrl-C; the shutdown hook stops the services
+			}
 			return ok ? 0 : 1;
 		}
+	}
+
+	/** With {@code --keep}: where the data is, and the commands to look at it. */
+	private void printHowToLook(LocalInfrastructure infra, List<StoreInventory> stores) {
+		Path env = this.runDir.resolve(ENV_FILE);
+		this.out.println("Kept running until Ctrl-C; settings and the key are in " + shown(env) + ". To look at the data:");
+		if (infra.database() != null) {
+			String port = infra.database().url().replaceAll(".*:(\\d+)/.*", "$1");
+			this.out.println("  mariadb -h 127.0.0.1 -P " + port + " -u root userstream -e "
+					+ "'SELECT user_id, name, country, produced_at, ingested_at FROM users LIMIT 5'");
+		}
+		stores.stream().map(StoreInventory::sampleKey).filter(java.util.Objects::nonNull).findFirst().ifPresent((key) -> {
+			this.out.println("  . " + shown(env) + "   # PIPELINE_ENCRYPTION_KEYS, for userstream-crypto");
+			this.out.println("  curl -s '" + infra.s3Endpoint() + "/" + LocalInfrastructure.BUCKET + "/" + key + "' \\");
+			this.out.println("    | java -jar shared-model/target/userstream-crypto.jar decrypt-record");
+		});
+	}
+
+	/**
+	 * Writes the settings and the key, as {@code export} lines, to a file only its owner can read: how
+	 * the key reaches a developer without being printed.
+	 */
+	private Path writeEnvironment(Map<String, String> settings, String key) throws IOException {
+		Path envFile = this.runDir.resolve(ENV_FILE);
+		List<String> lines = new ArrayList<>();
+		settings.forEach((name, value) -> lines.add("export " + name + "='" + value + "'"));
+		lines.add("export PIPELINE_ENCRYPTION_KEYS='" + key + "'");
+		Files.deleteIfExists(envFile);
+		Files.createFile(envFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		Files.write(envFile, lines);
+		return envFile;
 	}
 
 	private static String failure(RunSummary summary, int producerStatus) {
@@ -157,16 +201,8 @@ public final class LocalPipeline {
 
 	int infraOnly() throws Exception {
 		LocalInfrastructure infra = startInfrastructure(java.util.EnumSet.allOf(Store.class));
-		Map<String, String> settings = new LinkedHashMap<>();
-		settings.putAll(infra.kafkaEnvironment());
-		settings.putAll(infra.databaseEnvironment());
-		settings.putAll(infra.s3Environment());
-		Path envFile = this.runDir.resolve("infra.env");
-		List<String> lines = new ArrayList<>();
-		settings.forEach((name, value) -> lines.add("export " + name + "='" + value + "'"));
-		lines.add("export PIPELINE_ENCRYPTION_KEYS='" + encryptionKey() + "'");
-		Files.write(envFile, lines);
-		Files.setPosixFilePermissions(envFile, PosixFilePermissions.fromString("rw-------"));
+		Map<String, String> settings = infrastructureSettings(infra);
+		Path envFile = writeEnvironment(settings, encryptionKey());
 		this.out.println("Broker, database and S3 server are up; Ctrl-C stops them. Settings for the two jars:");
 		settings.forEach((name, value) -> this.out.println("  " + name + "=" + value));
 		this.out.println("  PIPELINE_ENCRYPTION_KEYS=(a fresh key, in " + shown(envFile) + ")");
@@ -176,6 +212,14 @@ public final class LocalPipeline {
 		this.out.println("  java -jar sink-service/target/sink-service.jar --spring.profiles.active=jpa,s3");
 		new CountDownLatch(1).await(); // until Ctrl-C; the shutdown hook stops the services
 		return 0;
+	}
+
+	private static Map<String, String> infrastructureSettings(LocalInfrastructure infra) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.putAll(infra.kafkaEnvironment());
+		settings.putAll(infra.databaseEnvironment());
+		settings.putAll(infra.s3Environment());
+		return settings;
 	}
 
 	private LocalInfrastructure startInfrastructure(Set<Store> stores) throws IOException {

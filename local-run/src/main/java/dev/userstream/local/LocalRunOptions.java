@@ -13,10 +13,11 @@ import java.util.Set;
  * @param rate records per second the producer aims at
  * @param source the producer's source: {@code synthetic} (offline) or {@code randomuser}
  * @param infraOnly start only broker, database and S3 server, and wait
+ * @param keep after the summary, keep broker, database and S3 server up until Ctrl-C
  * @param help print the usage and exit
  */
 record LocalRunOptions(Set<Store> sinks, Duration duration, int rate, String source, boolean infraOnly,
-		boolean help) {
+		boolean keep, boolean help) {
 
 	static final String USAGE = """
 			Usage: ./run-local.sh [options]
@@ -34,6 +35,8 @@ record LocalRunOptions(Set<Store> sinks, Duration duration, int rate, String sou
 			  --duration 30s                  how long the producer runs (default 30s; ms, s, m, h)
 			  --rate N                        records per second (default 100)
 			  --source synthetic|randomuser   synthetic needs no network (default synthetic)
+			  --keep                          after the summary, keep the database and S3 server up
+			                                  (until Ctrl-C) and print how to look at the data
 			  --infra-only                    start broker, database and S3 server only, print the
 			                                  settings to run the jars against them, wait for Ctrl-C
 			  --help                          this text
@@ -57,6 +60,7 @@ record LocalRunOptions(Set<Store> sinks, Duration duration, int rate, String sou
 		int rate = 100;
 		String source = "synthetic";
 		boolean infraOnly = false;
+		boolean keep = false;
 		boolean help = false;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -66,11 +70,12 @@ record LocalRunOptions(Set<Store> sinks, Duration duration, int rate, String sou
 				case "--rate" -> rate = rate(value(args, ++i, arg));
 				case "--source" -> source = source(value(args, ++i, arg));
 				case "--infra-only" -> infraOnly = true;
+				case "--keep" -> keep = true;
 				case "--help", "-h" -> help = true;
 				default -> throw new UsageException("unknown option '" + arg + "'");
 			}
 		}
-		return new LocalRunOptions(sinks, duration, rate, source, infraOnly, help);
+		return new LocalRunOptions(sinks, duration, rate, source, infraOnly, keep, help);
 	}
 
 	private static String value(String[] args, int index, String option) {

@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * @param store which store
  * @param entries rows, or users in objects
  * @param userIds the distinct user ids among them
+ * @param sampleKey one object's key (bucket only), to show how to look at one
  */
-record StoreInventory(LocalRunOptions.Store store, long entries, Set<String> userIds) {
+record StoreInventory(LocalRunOptions.Store store, long entries, Set<String> userIds, String sampleKey) {
 
 	long duplicates() {
 		return this.entries - this.userIds.size();
@@ -43,7 +44,7 @@ record StoreInventory(LocalRunOptions.Store store, long entries, Set<String> use
 				ids.add(result.getString(1));
 			}
 		}
-		return new StoreInventory(LocalRunOptions.Store.JPA, rows, ids);
+		return new StoreInventory(LocalRunOptions.Store.JPA, rows, ids, null);
 	}
 
 	/**
@@ -53,9 +54,11 @@ record StoreInventory(LocalRunOptions.Store store, long entries, Set<String> use
 	static StoreInventory ofBucket(URI endpoint, String bucket) {
 		long users = 0;
 		Set<String> ids = new HashSet<>();
+		String sample = null;
 		try (S3Client s3 = client(endpoint)) {
 			for (S3Object object : s3.listObjectsV2Paginator((r) -> r.bucket(bucket)).contents()) {
 				String key = object.key();
+				sample = (sample != null) ? sample : key;
 				if (key.endsWith(".ndjson")) {
 					ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes((r) -> r.bucket(bucket).key(key));
 					for (String line : new String(bytes.asByteArray(), StandardCharsets.UTF_8).split("\n")) {
@@ -71,7 +74,7 @@ record StoreInventory(LocalRunOptions.Store store, long entries, Set<String> use
 				}
 			}
 		}
-		return new StoreInventory(LocalRunOptions.Store.S3, users, ids);
+		return new StoreInventory(LocalRunOptions.Store.S3, users, ids, sample);
 	}
 
 	static S3Client client(URI endpoint) {

@@ -26,12 +26,13 @@ class LocalRunOptionsTests {
 	@Test
 	void everyOptionIsRead() {
 		LocalRunOptions options = LocalRunOptions.parse("--sink", "both", "--duration", "2m", "--rate", "5000",
-				"--source", "randomuser", "--infra-only", "--help");
+				"--source", "randomuser", "--infra-only", "--keep", "--help");
 		assertThat(options.sinks()).isEqualTo(EnumSet.allOf(Store.class));
 		assertThat(options.duration()).isEqualTo(Duration.ofMinutes(2));
 		assertThat(options.rate()).isEqualTo(5000);
 		assertThat(options.source()).isEqualTo("randomuser");
 		assertThat(options.infraOnly()).isTrue();
+		assertThat(options.keep()).isTrue();
 		assertThat(options.help()).isTrue();
 		assertThat(LocalRunOptions.parse("--sink", "s3").sinks()).containsExactly(Store.S3);
 	}
