@@ -29,7 +29,8 @@ RUN ./mvnw -B -ntp -pl "${SERVICE}" -am package -Dmaven.test.skip=true \
 
 FROM ${RUNTIME_IMAGE}
 ARG SERVICE
-RUN useradd --system --uid 10001 --user-group --home-dir /app --no-create-home --shell /usr/sbin/nologin userstream
+RUN groupadd --gid 10001 userstream \
+ && useradd --uid 10001 --gid 10001 --home-dir /app --no-create-home --shell /usr/sbin/nologin userstream
 WORKDIR /app
 # least to most often changed: a code change rebuilds only the last layer
 COPY --from=build /extracted/dependencies/ ./
