@@ -78,10 +78,15 @@ The Secret the pods read: the existing one, or the chart's.
 {{- end }}
 
 {{/*
-The sink's profiles, checked: jpa and/or s3, at least one.
+The sink's profiles, checked and comma-separated: jpa and/or s3, at least one (a list, or a
+comma-separated string).
 */}}
 {{- define "userstream.sinkProfiles" -}}
 {{- $profiles := .Values.sink.profiles | default list }}
+{{- if kindIs "string" $profiles }}
+{{- /* --set sink.profiles=jpa or "jpa,s3" */}}
+{{- $profiles = splitList "," $profiles | compact }}
+{{- end }}
 {{- if not $profiles }}
 {{- fail "sink.profiles must name at least one store: jpa, s3 or both" }}
 {{- end }}

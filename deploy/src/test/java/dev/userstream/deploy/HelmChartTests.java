@@ -145,6 +145,17 @@ class HelmChartTests {
 	}
 
 	@Test
+	void takesSinkProfilesAsACommaSeparatedStringToo() {
+		Map<String, Object> values = values("jpa", false);
+		values.put("sink.profiles", "jpa,s3");
+
+		HelmChart.Rendered chart = HelmChart.render(values);
+
+		assertThat(chart.plainEnv("sink")).containsEntry("SPRING_PROFILES_ACTIVE", "jpa,s3");
+		assertThat(chart.get("Secret", "us-userstream").path("data").has("db-password")).isTrue();
+	}
+
+	@Test
 	void configChangeChangesThePodTemplateChecksum() {
 		Map<String, Object> values = values("jpa", true);
 		String before = sinkChecksum(values);
