@@ -11,14 +11,8 @@ ARG SERVICE=producer-service
 FROM ${BUILD_IMAGE} AS build
 ARG SERVICE
 WORKDIR /workspace
-COPY .mvn/ .mvn/
-COPY mvnw pom.xml ./
-COPY shared-model/ shared-model/
-COPY test-support/ test-support/
-COPY producer-service/ producer-service/
-COPY sink-service/ sink-service/
-# the reactor needs every module's pom; deploy/ only holds tests
-COPY deploy/pom.xml deploy/
+# the whole reactor (Maven reads every module's pom), minus what .dockerignore leaves out
+COPY . .
 RUN ./mvnw -B -ntp -pl "${SERVICE}" -am package -Dmaven.test.skip=true \
  && java -Djarmode=tools -jar "${SERVICE}/target/${SERVICE}.jar" extract --layers --launcher --destination /extracted \
  && case "${SERVICE}" in \
