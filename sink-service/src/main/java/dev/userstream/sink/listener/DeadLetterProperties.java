@@ -1,5 +1,6 @@
 package dev.userstream.sink.listener;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,5 +19,10 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("sink.dead-letter")
 record DeadLetterProperties(@NotNull @DefaultValue("10MB") DataSize maxRecordSize) {
+
+	@AssertTrue(message = "sink.dead-letter.max-record-size must be at least 64KB")
+	boolean isLargeEnough() {
+		return this.maxRecordSize == null || this.maxRecordSize.toKilobytes() >= 64;
+	}
 
 }

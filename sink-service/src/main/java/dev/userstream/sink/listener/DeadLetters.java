@@ -26,31 +26,46 @@ class DeadLetters {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeadLetters.class);
 
+	/** Room for the key, the headers that explain the rejection and the record's framing. */
+	private static final int HEADROOM = 16 * 1024;
+
 	private final DeadLetterPublishingRecoverer recoverer;
 
 	private final SinkMetrics metrics;
 
-	DeadLetters(DeadLetterPublishingRecoverer recoverer, SinkMetrics metrics) {
+	private final long maxValueSize;
+
+	DeadLetters(DeadLetterPublishingRecoverer recoverer, SinkMetrics metrics, DeadLetterProperties properties) {
 		this.recoverer = recoverer;
 		this.metrics = metrics;
+		this.maxValueSize = properties.maxRecordSize().toBytes() - HEADROOM;
 	}
 
 	void publish(List<RecordTriage.Rejected> rejected) {
 		for (RecordTriage.Rejected each : rejected) {
-			try {
-				this.recoverer.accept(each.record(), each.cause());
+			if (each.record().serializedValueSize() > this.maxValueSize) {
+				publishWithoutValue(each); // the producer would refuse it (max.request.size)
 			}
-			catch (RuntimeException ex) {
-				if (!tooLarge(ex)) {
-					throw ex; // the dead-letter topic is away: an outage, retried
-				}
-				publishWithoutValue(each);
+			else {
+				publish(each);
 			}
 			this.metrics.deadLettered(each.cause().reason());
 		}
 	}
 
-	/** Retrying a record the topic refuses as too large would loop forever: its value is left out. */
+	private void publish(RecordTriage.Rejected rejected) {
+		try {
+			this.recoverer.accept(rejected.record(), rejected.cause());
+		}
+		catch (RuntimeException ex) {
+			if (!tooLarge(ex)) {
+				throw ex; // the dead-letter topic is away: an outage, retried
+			}
+			publishWithoutValue(rejected); // the topic refused it (a smaller max.message.bytes)
+		}
+	}
+
+	/** Retrying a record too large for the topic would loop forever: its value is left out. */
 	private void publishWithoutValue(RecordTriage.Rejected rejected) {
 		ConsumerRecord<String, UserMessage> record = rejected.record();
 		logger.warn("Record {}-{}@{} is too large for the dead-letter topic; dead-lettering it without its value",
