@@ -82,6 +82,27 @@ class StartupValidationTests {
 		assertThat(output).contains("\"producer.streaming-duration\" from property source").contains("must be 0 (run until stopped) or positive");
 	}
 
+	@Test
+	void refusesBootstrapServersThatAreNotHostAndPort(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--spring.kafka.bootstrap-servers=no port here"));
+
+		assertThat(output).contains("APPLICATION FAILED TO START").contains("spring.kafka.bootstrap-servers");
+	}
+
+	@Test
+	void refusesADurationItCannotRead(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--producer.pause-interval=soon"));
+
+		assertThat(output).contains("APPLICATION FAILED TO START").contains("producer.pause-interval");
+	}
+
+	@Test
+	void refusesABlankTopic(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--pipeline.topic= "));
+
+		assertThat(output).contains("APPLICATION FAILED TO START").contains("pipeline.topic");
+	}
+
 	/** Runs the application with valid settings, but for the {@code --name=value} overrides. */
 	private void run(String... overrides) {
 		Map<String, String> properties = new LinkedHashMap<>();

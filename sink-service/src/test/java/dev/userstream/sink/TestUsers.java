@@ -45,12 +45,21 @@ public final class TestUsers {
 		return IntStream.range(0, count).mapToObj(TestUsers::user).toList();
 	}
 
+	/** {@code count} distinct valid users whose {@code source} is {@code source}, to tell a test's rows from others'. */
+	public static List<UserRecord> users(int count, String source) {
+		return IntStream.range(0, count).mapToObj((i) -> user(i, source)).toList();
+	}
+
 	/** A valid user with a fresh id. */
 	public static UserRecord user(int i) {
+		return user(i, "synthetic");
+	}
+
+	private static UserRecord user(int i, String source) {
 		return new UserRecord(UUID.randomUUID().toString(), NAMES[i % NAMES.length], (i % 2 == 0) ? "female" : "male",
 				"Country " + i, "State " + i, "City " + i, FERNET.encrypt("user" + i + "@example.com"),
 				new UserRecord.Dob("1988-02-29T12:00:00.000Z", 38), FERNET.encrypt("user" + i),
-				FERNET.encrypt("secret-" + i), "synthetic", Instant.now().truncatedTo(ChronoUnit.MILLIS),
+				FERNET.encrypt("secret-" + i), source, Instant.now().truncatedTo(ChronoUnit.MILLIS),
 				UserRecord.CURRENT_SCHEMA_VERSION);
 	}
 

@@ -39,9 +39,14 @@ public final class KafkaTestClients {
 
 	/** Creates the topic if it does not exist and waits until every partition has a leader. */
 	public void createTopic(String topic, int partitions) {
+		createTopic(topic, partitions, Map.of());
+	}
+
+	/** Creates the topic with these topic configs (e.g. {@code max.message.bytes}) if it does not exist. */
+	public void createTopic(String topic, int partitions, Map<String, String> configs) {
 		try (AdminClient admin = admin()) {
 			try {
-				admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+				admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all().get(30, TimeUnit.SECONDS);
 			}
 			catch (Exception ex) {
 				if (!(ex.getCause() instanceof TopicExistsException)) {
@@ -64,10 +69,16 @@ public final class KafkaTestClients {
 
 	/** An idempotent producer of raw values (acks=all); the caller closes it. */
 	public KafkaProducer<String, byte[]> producer() {
-		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+		return producer(Map.of());
+	}
+
+	/** An idempotent producer with these settings on top (e.g. {@code max.request.size}); the caller closes it. */
+	public KafkaProducer<String, byte[]> producer(Map<String, Object> overrides) {
+		Map<String, Object> config = new java.util.HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-				ProducerConfig.LINGER_MS_CONFIG, 5),
-				new StringSerializer(), new ByteArraySerializer());
+				ProducerConfig.LINGER_MS_CONFIG, 5));
+		config.putAll(overrides);
+		return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 	}
 
 	/** A consumer in a fresh group, reading from the beginning; the caller closes it. */

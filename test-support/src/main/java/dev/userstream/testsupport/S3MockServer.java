@@ -14,6 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
 /**
  * Adobe S3Mock's executable jar run as a child process: a real S3 HTTP server with its own class
  * path (in-process it would pick up our S3 auto-configuration). It keeps its port and its files
@@ -56,6 +61,16 @@ public final class S3MockServer {
 	/** The HTTP endpoint, for path-style access. */
 	public URI endpoint() {
 		return URI.create("http://127.0.0.1:" + this.httpPort);
+	}
+
+	/** A path-style client for this server (S3Mock takes any credentials); the caller closes it. */
+	public S3Client client() {
+		return S3Client.builder()
+			.endpointOverride(endpoint())
+			.forcePathStyle(true)
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+			.build();
 	}
 
 	/** Starts the process and waits until it answers HTTP. */

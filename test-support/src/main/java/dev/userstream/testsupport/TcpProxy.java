@@ -68,8 +68,9 @@ public final class TcpProxy implements AutoCloseable {
 
 	private void accept(ServerSocket listening) {
 		while (!listening.isClosed()) {
+			Socket client = null;
 			try {
-				Socket client = listening.accept();
+				client = listening.accept();
 				Socket target = new Socket(this.targetHost, this.targetPort);
 				this.sockets.add(client);
 				this.sockets.add(target);
@@ -77,7 +78,9 @@ public final class TcpProxy implements AutoCloseable {
 				pipe(target, client);
 			}
 			catch (IOException ex) {
-				// closed by cut(), or the target refused: the client sees a reset either way
+				// closed by cut(), or the target refused (a stopped server): the client sees its
+				// connection closed at once rather than waiting for an answer that never comes
+				closeQuietly(client);
 			}
 		}
 	}

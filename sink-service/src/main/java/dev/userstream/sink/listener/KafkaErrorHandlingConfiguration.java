@@ -7,6 +7,7 @@ import dev.userstream.sink.SinkProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -23,7 +24,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * Dead letters and retries. Invalid records are dead-lettered by the listener itself, in one pass
  * per batch, through {@link DeadLetterPublishingRecoverer} (original bytes, the standard
- * {@code kafka_dlt-*} headers, plus {@value #REASON_HEADER}). Every exception that reaches the error
+ * {@code kafka_dlt-*} headers, plus {@value #REASON_HEADER}); the topic and its producer take records
+ * up to {@code sink.dead-letter.max-record-size}. Every exception that reaches the error
  * handler is a failure of the store or of the dead-letter topic, i.e. an outage: the whole batch is
  * retried with exponential backoff and no limit, the consumer paused but kept in its group.
  */
@@ -33,10 +35,11 @@ class KafkaErrorHandlingConfiguration {
 	static final String REASON_HEADER = "userstream-dlt-reason";
 
 	@Bean
-	KafkaTemplate<String, Object> deadLetterKafkaTemplate(KafkaProperties kafkaProperties) {
+	KafkaTemplate<String, Object> deadLetterKafkaTemplate(KafkaProperties kafkaProperties, DeadLetterProperties deadLetter) {
 		var producer = kafkaProperties.buildProducerProperties();
 		producer.put(ProducerConfig.ACKS_CONFIG, "all");
 		producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		producer.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) deadLetter.maxRecordSize().toBytes());
 		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new DeadLetterSerializer()));
 	}
 
@@ -63,8 +66,10 @@ class KafkaErrorHandlingConfiguration {
 	}
 
 	@Bean
-	NewTopic deadLetterTopic(SinkProperties properties) {
-		return TopicBuilder.name(Topics.deadLetter(properties.topic())).build();
+	NewTopic deadLetterTopic(SinkProperties properties, DeadLetterProperties deadLetter) {
+		return TopicBuilder.name(Topics.deadLetter(properties.topic()))
+			.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Long.toString(deadLetter.maxRecordSize().toBytes()))
+			.build();
 	}
 
 }

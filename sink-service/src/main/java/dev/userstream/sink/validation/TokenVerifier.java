@@ -19,7 +19,16 @@ public class TokenVerifier {
 
 	public TokenVerifier(SinkProperties properties) {
 		String keys = properties.encryption().keys();
-		this.fernet = (keys == null || keys.isBlank()) ? null : Fernet.fromProperty(keys, KEYS_PROPERTY);
+		this.fernet = (keys == null || keys.isBlank()) ? null : parse(keys);
+	}
+
+	private static Fernet parse(String keys) {
+		try {
+			return Fernet.fromProperty(keys, KEYS_PROPERTY);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidEncryptionKeysException(ex.getMessage()); // names the entry, never the key
+		}
 	}
 
 	/** Whether tokens are checked for authenticity, not only shape. */

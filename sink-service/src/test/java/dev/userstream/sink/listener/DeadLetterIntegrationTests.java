@@ -3,10 +3,12 @@ package dev.userstream.sink.listener;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import dev.userstream.model.Fernet;
 import dev.userstream.model.FernetKey;
@@ -16,11 +18,14 @@ import dev.userstream.sink.TestUsers;
 import dev.userstream.testsupport.DatabaseTestConfiguration;
 import dev.userstream.testsupport.KafkaTestClients;
 import dev.userstream.testsupport.KafkaTestConfiguration;
+import dev.userstream.testsupport.S3TestConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -34,13 +39,23 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Bad records among good ones: the good are stored, each bad one is dead-lettered with its reason. */
-@SpringBootTest(properties = { "pipeline.topic=dlt-it-users", "spring.kafka.consumer.group-id=dlt-it" })
-@ActiveProfiles("jpa")
-@Import({ KafkaTestConfiguration.class, DatabaseTestConfiguration.class })
+/**
+ * Hostile input among good records, into both stores: every good record is stored (a SQL-like name
+ * verbatim), each bad one is dead-lettered once with its reason, nothing loops or crashes, and no
+ * record content reaches an S3 key (path-like and SQL-like ids are refused; keys are date + UUID).
+ */
+@SpringBootTest(properties = { "pipeline.topic=dlt-it-users", "spring.kafka.consumer.group-id=dlt-it",
+		"sink.s3.bucket=dlt-it-bucket", "sink.s3.create-bucket=true" })
+@ActiveProfiles({ "jpa", "s3" })
+@Import({ KafkaTestConfiguration.class, DatabaseTestConfiguration.class, S3TestConfiguration.class })
 class DeadLetterIntegrationTests {
 
 	static final String TOPIC = "dlt-it-users";
+
+	static final int ONE_MIB = 1024 * 1024;
+
+	static final Pattern OBJECT_KEY = Pattern.compile(
+			"users/dt=\\d{4}-\\d{2}-\\d{2}/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.json");
 
 	@DynamicPropertySource
 	static void keys(DynamicPropertyRegistry registry) {
@@ -53,13 +68,18 @@ class DeadLetterIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	S3Client s3;
+
 	@Test
 	void storesEveryGoodRecordAndDeadLettersEachBadOneWithItsReason() throws Exception {
 		KafkaTestClients clients = new KafkaTestClients(String.join(",", this.kafka.getBootstrapServers()));
-		clients.createTopic(TOPIC, 1);
+		// the topic takes the 1 MiB record, as a topic configured for large records would
+		clients.createTopic(TOPIC, 1, Map.of("max.message.bytes", Integer.toString(2 * ONE_MIB)));
 		Map<String, String> expectedReasons = new LinkedHashMap<>();
-		List<UserRecord> good = TestUsers.users(10);
-		try (KafkaProducer<String, byte[]> producer = clients.producer()) {
+		List<UserRecord> good = new ArrayList<>(TestUsers.users(BAD.size() + 1));
+		good.set(0, copy(good.get(0), SQL_LIKE_NAME, good.get(0).email(), good.get(0).dob(), good.get(0).userId(), 1));
+		try (KafkaProducer<String, byte[]> producer = clients.producer(Map.of("max.request.size", 2 * ONE_MIB))) {
 			for (int i = 0; i < good.size(); i++) {
 				producer.send(new ProducerRecord<>(TOPIC, good.get(i).userId(), TestUsers.json(good.get(i))));
 				if (i < BAD.size()) {
@@ -73,6 +93,10 @@ class DeadLetterIntegrationTests {
 		Map<String, String> reasons = new LinkedHashMap<>();
 		deadLetters.forEach((record) -> reasons.put(record.key(), header(record, KafkaErrorHandlingConfiguration.REASON_HEADER)));
 		assertThat(reasons).containsExactlyInAnyOrderEntriesOf(expectedReasons);
+		assertThat(deadLetters).as("each bad record once").hasSize(BAD.size());
+		for (ConsumerRecord<String, byte[]> deadLetter : deadLetters) {
+			assertThat(deadLetter.value()).as(deadLetter.key() + " kept as it came").isEqualTo(valueOf(deadLetter.key()));
+		}
 		ConsumerRecord<String, byte[]> tooLong = deadLetters.stream().filter((r) -> r.key().equals("too-long")).findFirst().orElseThrow();
 		assertThat(tooLong.value()).isEqualTo(valueOf("too-long"));
 		assertThat(header(tooLong, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
@@ -80,12 +104,20 @@ class DeadLetterIntegrationTests {
 		assertThat(header(tooLong, "kafka_dlt-exception-message")).contains("name size must be between 0 and 255");
 		assertThat(header(tooLong, "kafka_dlt-exception-fqcn")).isEqualTo(InvalidRecordException.class.getName());
 		await().atMost(Duration.ofSeconds(30)).until(() -> stored(good) == good.size());
+		assertThat(this.jdbc.queryForObject("SELECT name FROM users WHERE user_id = ?", String.class, good.get(0).userId()))
+			.isEqualTo(SQL_LIKE_NAME);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM users", Integer.class)).as("the table survived").isPositive();
 
 		UserRecord later = TestUsers.user(99);
 		try (KafkaProducer<String, byte[]> producer = clients.producer()) {
 			producer.send(new ProducerRecord<>(TOPIC, later.userId(), TestUsers.json(later)));
 		}
 		await().atMost(Duration.ofSeconds(30)).until(() -> stored(List.of(later)) == 1);
+		assertThat(clients.recordCount(TOPIC + "-dlt")).as("no bad record looped").isEqualTo(BAD.size());
+		List<String> keys = this.s3.listObjectsV2Paginator((r) -> r.bucket("dlt-it-bucket")).contents().stream()
+			.map(S3Object::key).toList();
+		assertThat(keys).allMatch((key) -> OBJECT_KEY.matcher(key).matches(), "date + UUID keys only")
+			.hasSize(good.size() + 1);
 	}
 
 	private int stored(List<UserRecord> users) {
@@ -106,7 +138,16 @@ class DeadLetterIntegrationTests {
 	record Bad(String name, byte[] value, String reason) {
 	}
 
+	static final String SQL_LIKE_NAME = "Robert'); DROP TABLE users; --";
+
 	static final List<Bad> BAD = List.of(
+			new Bad("not-utf8", notUtf8(), "not_json"),
+			new Bad("json-array", ("[" + UserRecordJson.write(TestUsers.user(3)) + "]").getBytes(StandardCharsets.UTF_8), "not_json"),
+			new Bad("huge-1mib", record((u) -> copy(u, "x".repeat(ONE_MIB), u.email(), u.dob(), u.userId(), u.schemaVersion())), "invalid_field"),
+			new Bad("field-10000", record((u) -> copy(u, "y".repeat(10_000), u.email(), u.dob(), u.userId(), u.schemaVersion())), "invalid_field"),
+			new Bad("sql-like-user-id", record((u) -> copy(u, u.name(), u.email(), u.dob(), "1' OR '1'='1'; DROP TABLE users; --", u.schemaVersion())), "user_id"),
+			new Bad("control-chars", record((u) -> copy(u, "Bob\u0000\u0007\u001b[31m", u.email(), u.dob(), u.userId(), u.schemaVersion())), "invalid_field"),
+			new Bad("empty", null, "empty"),
 			new Bad("not-json", "this is not json".getBytes(StandardCharsets.UTF_8), "not_json"),
 			new Bad("wrong-types", edited((json) -> json.replaceFirst("\"dob\":\\{[^}]*\\}", "\"dob\":\"yesterday\"")), "not_json"),
 			new Bad("missing-fields", edited((json) -> json.replaceFirst("\"email\":\"[^\"]*\",", "")), "invalid_field"),
@@ -116,6 +157,13 @@ class DeadLetterIntegrationTests {
 			new Bad("bad-user-id", record((u) -> copy(u, u.name(), u.email(), u.dob(), "../../etc/passwd", u.schemaVersion())), "user_id"),
 			new Bad("not-fernet", record((u) -> copy(u, u.name(), "plain@example.com", u.dob(), u.userId(), u.schemaVersion())), "token"),
 			new Bad("other-key", record((u) -> copy(u, u.name(), otherKey().encrypt("a@example.com"), u.dob(), u.userId(), u.schemaVersion())), "token"));
+
+	/** A user record whose name holds bytes that are not UTF-8 (a lone continuation byte and 0xFF). */
+	private static byte[] notUtf8() {
+		byte[] json = UserRecordJson.write(TestUsers.user(4)).getBytes(StandardCharsets.UTF_8);
+		String text = new String(json, StandardCharsets.ISO_8859_1).replace("\"name\":\"", "\"name\":\"\u0080\u00ff");
+		return text.getBytes(StandardCharsets.ISO_8859_1);
+	}
 
 	private static Fernet otherKey() {
 		return Fernet.fromProperty(FernetKey.generate(new SecureRandom()).encoded(), "other");

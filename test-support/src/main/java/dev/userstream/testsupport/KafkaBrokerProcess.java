@@ -1,0 +1,145 @@
+package dev.userstream.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.common.Uuid;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A single-node KRaft broker (Kafka's own {@code kafka.Kafka}, from the test class path) in a child
+ * process, on fixed ports and with one log directory, so a test can stop the broker and start it again
+ * at the same address with the same data: a real broker outage. (The embedded broker cannot: KRaft
+ * picks new ports on restart.) Topics are not created automatically.
+ */
+public final class KafkaBrokerProcess implements AutoCloseable {
+
+	private final int port = S3MockServer.freePort();
+
+	private final int controllerPort = S3MockServer.freePort();
+
+	private final Path directory;
+
+	private final Path config;
+
+	private Process process;
+
+	private KafkaBrokerProcess(Path directory) {
+		this.directory = directory;
+		this.config = directory.resolve("server.properties");
+	}
+
+	/** A formatted broker under {@code target/kafka-process/}, not started. */
+	public static KafkaBrokerProcess create() {
+		try {
+			Path directory = Files.createTempDirectory(Files.createDirectories(Path.of("target", "kafka-process")), "broker-")
+				.toAbsolutePath();
+			KafkaBrokerProcess broker = new KafkaBrokerProcess(directory);
+			broker.format();
+			return broker;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The bootstrap servers: the same across stops and starts. */
+	public String bootstrapServers() {
+		return "127.0.0.1:" + this.port;
+	}
+
+	/** Starts the broker and waits until it accepts connections. */
+	public synchronized KafkaBrokerProcess start() {
+		this.process = java("kafka.Kafka", this.config.toString());
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("The broker exited; see " + this.directory.resolve("broker.log"));
+			}
+			return accepts();
+		});
+		return this;
+	}
+
+	/** Stops the broker (SIGTERM, a controlled shutdown) and waits until its port is closed. */
+	public synchronized void stop() {
+		if (this.process == null) {
+			return;
+		}
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.process = null;
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	private void format() throws IOException {
+		Files.writeString(this.config, String.join("\n", "process.roles=broker,controller", "node.id=1",
+				"controller.quorum.voters=1@127.0.0.1:" + this.controllerPort,
+				"listeners=PLAINTEXT://127.0.0.1:" + this.port + ",CONTROLLER://127.0.0.1:" + this.controllerPort,
+				"advertised.listeners=PLAINTEXT://127.0.0.1:" + this.port, "controller.listener.names=CONTROLLER",
+				"inter.broker.listener.name=PLAINTEXT", "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+				"log.dirs=" + this.directory.resolve("data"), "num.partitions=1", "auto.create.topics.enable=false",
+				"offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
+				"transaction.state.log.min.isr=1", "group.initial.rebalance.delay.ms=0", "share.coordinator.state.topic.replication.factor=1",
+				"share.coordinator.state.topic.min.isr=1", ""));
+		Process formatting = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
+				this.config.toString());
+		try {
+			if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
+				throw new IllegalStateException("Formatting the broker's storage failed; see " + this.directory.resolve("broker.log"));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Process java(String mainClass, String... arguments) {
+		List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
+		command.addAll(List.of(arguments));
+		try {
+			return new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.directory.resolve("broker.log").toFile()))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not run " + mainClass, ex);
+		}
+	}
+
+	private boolean accepts() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "KafkaBrokerProcess[" + bootstrapServers() + ", " + this.directory + "]";
+	}
+
+}
