@@ -2,6 +2,7 @@ package dev.userstream.benchmarks;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,9 +47,11 @@ public final class BenchmarkRunner {
 			return;
 		}
 		int status = 1;
+		PrintStream report = System.out;
+		System.setOut(System.err); // the broker's storage tool prints to stdout; the report alone goes there
 		try {
-			System.out.print(run(options));
-			System.out.flush();
+			report.print(run(options));
+			report.flush();
 			status = 0;
 		}
 		finally {
