@@ -1,0 +1,61 @@
+package dev.userstream.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.userstream.testsupport.DatabaseEndpoint;
+
+/**
+ * Starts producer-service and sink-service from their executable jars, configured as a user would
+ * (command-line properties, secrets in the environment), on random HTTP ports.
+ *
+ * @param producerJar producer-service's executable jar
+ * @param sinkJar sink-service's executable jar
+ * @param bootstrapServers the broker
+ * @param database the database of the jpa profile
+ * @param s3Endpoint the S3 server of the s3 profile
+ * @param jvmOptions options of every service JVM
+ * @param encryptionKey the producer's Fernet key
+ * @param logDirectory where each process writes its log
+ */
+record Services(Path producerJar, Path sinkJar, String bootstrapServers, DatabaseEndpoint database, String s3Endpoint,
+		List<String> jvmOptions, String encryptionKey, Path logDirectory) {
+
+	ServiceProcess sinkJpa(String name, String topic, String group) {
+		List<String> arguments = common(topic, group, "jpa");
+		arguments.add("--spring.datasource.url=" + this.database.url());
+		arguments.add("--spring.datasource.username=" + this.database.username());
+		return ServiceProcess.start(ServiceProcess.SINK, name, this.sinkJar, this.jvmOptions, arguments,
+				Map.of("SPRING_DATASOURCE_PASSWORD", this.database.password()), this.logDirectory);
+	}
+
+	ServiceProcess sinkS3(String name, String topic, String group, String bucket, String layout) {
+		List<String> arguments = common(topic, group, "s3");
+		arguments.addAll(List.of("--spring.cloud.aws.s3.endpoint=" + this.s3Endpoint,
+				"--spring.cloud.aws.s3.path-style-access-enabled=true", "--sink.s3.bucket=" + bucket,
+				"--sink.s3.create-bucket=true", "--sink.s3.layout=" + layout));
+		return ServiceProcess.start(ServiceProcess.SINK, name, this.sinkJar, this.jvmOptions, arguments,
+				Map.of("SPRING_CLOUD_AWS_CREDENTIALS_ACCESSKEY", "test", "SPRING_CLOUD_AWS_CREDENTIALS_SECRETKEY", "test"),
+				this.logDirectory);
+	}
+
+	/** The producer with the offline generator: {@code batchSize} users per cycle, {@code pause} between cycles. */
+	ServiceProcess producer(String name, String topic, int batchSize, Duration pause) {
+		List<String> arguments = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + this.bootstrapServers,
+				"--pipeline.topic=" + topic, "--producer.source=synthetic",
+				"--producer.batch-size=" + batchSize, "--producer.pause-interval=" + pause.toMillis() + "ms",
+				"--server.port=0", "--management.server.port=0"));
+		return ServiceProcess.start(ServiceProcess.PRODUCER, name, this.producerJar, this.jvmOptions, arguments,
+				Map.of("PIPELINE_ENCRYPTION_KEYS", this.encryptionKey), this.logDirectory);
+	}
+
+	private List<String> common(String topic, String group, String profile) {
+		return new ArrayList<>(List.of("--spring.profiles.active=" + profile,
+				"--spring.kafka.bootstrap-servers=" + this.bootstrapServers, "--pipeline.topic=" + topic,
+				"--spring.kafka.consumer.group-id=" + group, "--server.port=0", "--management.server.port=0"));
+	}
+
+}
