@@ -50,7 +50,12 @@ public final class SinkJar {
 				"--spring.cloud.aws.s3.endpoint=" + EmbeddedS3.server().endpoint(),
 				"--spring.cloud.aws.s3.path-style-access-enabled=true", "--spring.cloud.aws.region.static=us-east-1",
 				"--sink.s3.create-bucket=true", "--sink.retry.initial-interval=200ms", "--sink.retry.max-interval=2s"));
-		args.addAll(List.of(arguments));
+		for (String argument : arguments) {
+			// the same --name=... again replaces the default (Spring would join both values with a comma)
+			String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=') + 1) : argument;
+			args.removeIf((existing) -> existing.startsWith(name));
+			args.add(argument);
+		}
 		Map<String, String> env = new HashMap<>(Map.of("SPRING_DATASOURCE_PASSWORD", database.password(),
 				"PIPELINE_ENCRYPTION_KEYS", TestUsers.KEY, "SPRING_CLOUD_AWS_CREDENTIALS_ACCESS_KEY", "test",
 				"SPRING_CLOUD_AWS_CREDENTIALS_SECRET_KEY", "test"));

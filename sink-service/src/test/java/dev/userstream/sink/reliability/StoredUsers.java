@@ -9,6 +9,7 @@ import java.util.List;
 
 import dev.userstream.testsupport.EmbeddedDatabase;
 import dev.userstream.testsupport.EmbeddedS3;
+import dev.userstream.testsupport.S3ServerProcess;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
@@ -39,9 +40,14 @@ final class StoredUsers {
 		return ids;
 	}
 
-	/** The user id of every object under {@code users/} in the bucket, listed with ListObjectsV2. */
+	/** The user id of every object under {@code users/} in the bucket of the suite's S3 server, listed with ListObjectsV2. */
 	static List<String> objects(String bucket) {
-		try (S3Client s3 = EmbeddedS3.server().client()) {
+		return objects(EmbeddedS3.server(), bucket);
+	}
+
+	/** The user id of every object under {@code users/} in the bucket, listed with ListObjectsV2. */
+	static List<String> objects(S3ServerProcess server, String bucket) {
+		try (S3Client s3 = server.client()) {
 			return s3.listObjectsV2Paginator((request) -> request.bucket(bucket).prefix("users/"))
 				.contents()
 				.stream()
