@@ -72,7 +72,9 @@ class RecordTriage {
 			throw new InvalidRecordException("empty", "the record has no value");
 		}
 		UserMessage message = record.value();
-		IncomingUser user = IncomingUser.from(message.record(), derivedId(message.payload()), position(record));
+		// the id from the bytes only for the original producer's records: hashing every payload costs time
+		String derivedId = (message.record().userId() == null) ? derivedId(message.payload()) : null;
+		IncomingUser user = IncomingUser.from(message.record(), derivedId, position(record));
 		Set<ConstraintViolation<IncomingUser>> violations = this.validator.validate(user);
 		if (!violations.isEmpty()) {
 			throw new InvalidRecordException(reason(violations), describe(violations));

@@ -8,6 +8,9 @@ import java.util.Set;
 import dev.userstream.sink.writer.IncomingUser;
 import dev.userstream.sink.writer.UserBatch;
 import dev.userstream.sink.writer.UserWriter;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.hibernate.StatelessSession;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -15,8 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes users to the {@code users} table in one transaction per batch: one query finds the users
- * already stored (redelivery), the rest are inserted with JDBC batching. The first write of a user
+ * already stored (redelivery), the rest are inserted as one JDBC batch. The first write of a user
  * wins; the same user again is a no-op, so redelivery leaves one row.
+ * <p>
+ * The inserts go through a Hibernate {@link StatelessSession} on the transaction's own connection:
+ * rows that are written once and never read back need no persistence context, and skipping its
+ * bookkeeping (entity snapshots, flush-time dirty checks, events) made the insert path faster
+ * (README "Performance"). The SQL, the mapping and the transaction are Hibernate's and Spring's as before.
  */
 @Component
 @Profile("jpa")
@@ -24,8 +32,11 @@ class JpaUserWriter implements UserWriter {
 
 	private final UserRepository repository;
 
-	JpaUserWriter(UserRepository repository) {
+	private final EntityManager entityManager;
+
+	JpaUserWriter(UserRepository repository, EntityManager entityManager) {
 		this.repository = repository;
+		this.entityManager = entityManager;
 	}
 
 	@Override
@@ -49,7 +60,13 @@ class JpaUserWriter implements UserWriter {
 			.filter((user) -> !stored.contains(user.userId()))
 			.map((user) -> new UserEntity(user, batch.ingestedAt()))
 			.toList();
-		this.repository.saveAll(fresh);
+		if (fresh.isEmpty()) {
+			return;
+		}
+		// derived from the transaction's session: same connection, same transaction (Hibernate 7.2)
+		try (StatelessSession inserts = this.entityManager.unwrap(Session.class).statelessWithOptions().connection().open()) {
+			inserts.insertMultiple(fresh); // one JDBC batch of fresh.size() inserts
+		}
 	}
 
 }
