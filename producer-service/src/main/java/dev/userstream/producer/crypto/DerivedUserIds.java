@@ -29,13 +29,14 @@ public class DerivedUserIds {
 	private final SecretKeySpec idKey;
 
 	DerivedUserIds(CryptoProperties properties) {
+		String commaSeparatedKeys = properties.keys();
 		try {
-			Fernet.fromProperty(properties.keys(), CryptoProperties.KEYS_PROPERTY);
+			Fernet.fromProperty(commaSeparatedKeys, CryptoProperties.KEYS_PROPERTY);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidEncryptionKeysException(ex.getMessage());
 		}
-		byte[] firstKey = Base64.getUrlDecoder().decode(properties.keys().split(",")[0].strip());
+		byte[] firstKey = Base64.getUrlDecoder().decode(commaSeparatedKeys.split(",")[0].strip());
 		this.idKey = new SecretKeySpec(hmac(new SecretKeySpec(firstKey, "HmacSHA256"), PURPOSE), "HmacSHA256");
 	}
 
