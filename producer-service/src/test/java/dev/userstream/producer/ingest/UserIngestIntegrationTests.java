@@ -1,14 +1,18 @@
 package dev.userstream.producer.ingest;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.userstream.model.Fernet;
 import dev.userstream.producer.TestKeys;
 import dev.userstream.producer.TopicReader;
 import dev.userstream.testsupport.KafkaTestConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +59,9 @@ class UserIngestIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	MeterRegistry meterRegistry;
+
 	@DynamicPropertySource
 	static void secrets(DynamicPropertyRegistry registry) {
 		registry.add("pipeline.encryption.keys", () -> KEY);
@@ -85,6 +92,7 @@ class UserIngestIntegrationTests {
 		assertThat(fernet.decryptToString(ada.get("username").asString())).isEqualTo("user-ada@example.org");
 		assertThat(fernet.decryptToString(ada.get("password").asString())).isEqualTo("pw of ada@example.org");
 		assertThat(fernet.decryptToString(published.get(ids.get(1)).get("email").asString())).isEqualTo("bob@example.org");
+		assertThat(this.meterRegistry.get("userstream.ingested").counter().count()).isGreaterThanOrEqualTo(2);
 	}
 
 	@Test
@@ -96,7 +104,7 @@ class UserIngestIntegrationTests {
 		List<String> other = userIds(IngestHttp.post(url(), TOKEN, JSON,
 				this.json.writeValueAsString(List.of(user(null, "dave@example.org")))));
 
-		assertThat(first).hasSize(1).first().matches((id) -> java.util.UUID.fromString(id).version() == 8);
+		assertThat(first).hasSize(1).first().matches((id) -> UUID.fromString(id).version() == 8);
 		assertThat(again).isEqualTo(first);
 		assertThat(other).doesNotContainAnyElementsOf(first);
 	}
@@ -135,7 +143,7 @@ class UserIngestIntegrationTests {
 
 	@Test
 	void answers413ForMoreThanAThousandUsers() {
-		String body = "[" + String.join(",", java.util.Collections.nCopies(1001, "{}")) + "]";
+		String body = "[" + String.join(",", Collections.nCopies(1001, "{}")) + "]";
 
 		HttpResponse<String> response = IngestHttp.post(url(), TOKEN, JSON, body);
 
@@ -180,6 +188,8 @@ class UserIngestIntegrationTests {
 		assertThat(wrong.headers().firstValue("WWW-Authenticate")).get().asString().contains("invalid_token");
 		assertThat(this.json.readTree(wrong.body()).get("status").asInt()).isEqualTo(401);
 		assertThat(wrong.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(this.meterRegistry.get("userstream.ingest.rejected").tag("status", "401").counter().count())
+			.isGreaterThanOrEqualTo(3);
 	}
 
 	@Test
@@ -205,7 +215,7 @@ class UserIngestIntegrationTests {
 
 	/** The records on the topic by key; each record's key is its user_id. */
 	private Map<String, JsonNode> published() {
-		Map<String, JsonNode> records = new java.util.HashMap<>();
+		Map<String, JsonNode> records = new HashMap<>();
 		for (ConsumerRecord<String, String> record : TopicReader.readAll(TopicReader.bootstrapServers(this.kafkaAdmin), TOPIC)) {
 			JsonNode value = this.json.readTree(record.value());
 			assertThat(value.get("user_id").asString()).isEqualTo(record.key());
@@ -215,7 +225,7 @@ class UserIngestIntegrationTests {
 	}
 
 	private static Map<String, Object> user(String userId, String email) {
-		Map<String, Object> user = new java.util.LinkedHashMap<>();
+		Map<String, Object> user = new LinkedHashMap<>();
 		if (userId != null) {
 			user.put("user_id", userId);
 		}
