@@ -107,6 +107,9 @@ Call with (dict "ctx" $ "component" "producer").
 {{- define "userstream.secretEnv" -}}
 {{- $ctx := .ctx }}
 {{- $wanted := list (list "PIPELINE_ENCRYPTION_KEYS" "encryptionKeys" false) }}
+{{- if eq .component "producer" }}
+{{- $wanted = append $wanted (list "PRODUCER_INGEST_TOKENS" "ingestTokens" true) }}
+{{- end }}
 {{- if eq .component "sink" }}
 {{- $profiles := splitList "," (include "userstream.sinkProfiles" $ctx) }}
 {{- if has "jpa" $profiles }}
@@ -160,6 +163,8 @@ PIPELINE_TOPIC: {{ .Values.pipeline.topic | quote }}
 PRODUCER_SOURCE: {{ .Values.producer.source | quote }}
 PRODUCER_BATCHSIZE: {{ .Values.producer.batchSize | quote }}
 PRODUCER_PAUSEINTERVAL: {{ .Values.producer.pauseInterval | quote }}
+PRODUCER_INGEST_MAXREQUESTSIZE: {{ .Values.producer.ingest.maxRequestSize | quote }}
+PRODUCER_INGEST_ACKTIMEOUT: {{ .Values.producer.ingest.ackTimeout | quote }}
 {{- range $name, $value := .Values.producer.env }}
 {{ $name }}: {{ $value | quote }}
 {{- end }}

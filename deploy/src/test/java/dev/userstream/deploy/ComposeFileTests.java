@@ -83,7 +83,9 @@ class ComposeFileTests {
 			String check = String.join(" ", strings(node.at("/healthcheck/test")));
 			assertThat(check).contains("http://127.0.0.1:" + service.managementPort() + "/actuator/health/readiness");
 			assertThat(strings(node.path("ports"))).allSatisfy((mapping) -> {
-				assertThat(mapping).endsWith(":" + service.managementPort()).startsWith("127.0.0.1:");
+				assertThat(mapping).startsWith("127.0.0.1:");
+				assertThat(mapping.substring(mapping.lastIndexOf(':') + 1)).as(mapping)
+					.isIn(String.valueOf(service.managementPort()), String.valueOf(service.httpPort()));
 				assertThat(hostPorts.add(mapping.split(":")[1])).as("host port of " + mapping + " used once").isTrue();
 			});
 		});
@@ -144,6 +146,18 @@ class ComposeFileTests {
 				"jdbc:mysql://db:3306/olddb");
 		assertThat(ComposeFile.environment(services.path("sink-s3"))).containsEntry("SINK_S3_BUCKET", "old-bucket")
 			.containsEntry("SPRING_CLOUD_AWS_S3_ENDPOINT", "http://s3.local:4566");
+	}
+
+	@Test
+	void producerPublishesItsApiPortAndTakesIngestTokensFromTheEnvFileOnly() {
+		Map<String, String> withTokens = new java.util.HashMap<>(this.envExample);
+		withTokens.put("INGEST_TOKENS", "token-made-for-this-test-0123456789");
+
+		assertThat(strings(this.services.path("producer").path("ports"))).contains("127.0.0.1:8080:8080");
+		assertThat(env("producer")).containsEntry("PRODUCER_INGEST_TOKENS", "");
+		assertThat(this.envExample).doesNotContainKey("INGEST_TOKENS");
+		assertThat(ComposeFile.environment(ComposeFile.read(withTokens).path("services").path("producer")))
+			.containsEntry("PRODUCER_INGEST_TOKENS", "token-made-for-this-test-0123456789");
 	}
 
 	@Test

@@ -32,6 +32,8 @@ class HelmChartTests {
 
 	static final String AWS_SECRET = "aws-" + java.util.UUID.randomUUID();
 
+	static final String INGEST_TOKEN = "ingest-" + java.util.UUID.randomUUID();
+
 	static Stream<Arguments> scenarios() {
 		return Stream.of("jpa", "s3", "jpa,s3")
 			.flatMap((profiles) -> Stream.of(Arguments.of(profiles, false), Arguments.of(profiles, true)));
@@ -51,6 +53,7 @@ class HelmChartTests {
 			values.put("secret.values.dbPassword", DB_PASSWORD);
 			values.put("secret.values.awsAccessKeyId", "AKIATEST");
 			values.put("secret.values.awsSecretAccessKey", AWS_SECRET);
+			values.put("secret.values.ingestTokens", INGEST_TOKEN);
 		}
 		return values;
 	}
@@ -86,7 +89,7 @@ class HelmChartTests {
 		HelmChart.Rendered chart = HelmChart.render(values(profiles, existingSecret));
 		String secretName = existingSecret ? "userstream-secrets" : "us-userstream";
 
-		assertThat(chart.secretEnv("producer")).containsOnlyKeys("PIPELINE_ENCRYPTION_KEYS");
+		assertThat(chart.secretEnv("producer")).containsOnlyKeys("PIPELINE_ENCRYPTION_KEYS", "PRODUCER_INGEST_TOKENS");
 		Map<String, JsonNode> sinkSecrets = chart.secretEnv("sink");
 		assertThat(sinkSecrets).containsKey("PIPELINE_ENCRYPTION_KEYS");
 		assertThat(sinkSecrets.containsKey("SPRING_DATASOURCE_PASSWORD")).isEqualTo(profiles.contains("jpa"));
@@ -94,13 +97,13 @@ class HelmChartTests {
 		Stream.of(chart.secretEnv("producer"), sinkSecrets).flatMap((env) -> env.values().stream())
 			.forEach((ref) -> assertThat(ref.path("name").asString()).isEqualTo(secretName));
 		for (String component : new String[] { "producer", "sink" }) {
-			assertThat(chart.plainEnv(component)).doesNotContainKeys("PIPELINE_ENCRYPTION_KEYS", "SPRING_DATASOURCE_PASSWORD",
+			assertThat(chart.plainEnv(component)).doesNotContainKeys("PIPELINE_ENCRYPTION_KEYS", "PRODUCER_INGEST_TOKENS", "SPRING_DATASOURCE_PASSWORD",
 					"SPRING_CLOUD_AWS_CREDENTIALS_ACCESSKEY", "SPRING_CLOUD_AWS_CREDENTIALS_SECRETKEY");
 		}
 		assertThat(chart.find("Secret", "us-userstream").isPresent()).isEqualTo(!existingSecret);
 		String outsideSecrets = chart.objects().stream().filter((object) -> !"Secret".equals(object.path("kind").asString()))
 			.map(JsonNode::toString).reduce("", String::concat);
-		assertThat(outsideSecrets).doesNotContain(FERNET_KEYS.split(",")[0], DB_PASSWORD, AWS_SECRET);
+		assertThat(outsideSecrets).doesNotContain(FERNET_KEYS.split(",")[0], DB_PASSWORD, AWS_SECRET, INGEST_TOKEN);
 	}
 
 	@ParameterizedTest(name = "profiles {0}")
@@ -142,6 +145,27 @@ class HelmChartTests {
 			.containsEntry("SPRING_KAFKA_BOOTSTRAPSERVERS", "kafka-0.kafka:9092");
 		assertThat(env.containsKey("SPRING_DATASOURCE_URL")).isEqualTo(profiles.contains("jpa"));
 		assertThat(env.containsKey("SINK_S3_BUCKET")).isEqualTo(profiles.contains("s3"));
+	}
+
+	@Test
+	void givesTheProducerItsIngestTokensFromTheSecretOnlyWhenSet() {
+		Map<String, Object> withTokens = values("jpa", false);
+		Map<String, Object> withoutTokens = values("jpa", false);
+		withoutTokens.remove("secret.values.ingestTokens");
+
+		HelmChart.Rendered chart = HelmChart.render(withTokens);
+		JsonNode ref = chart.secretEnv("producer").get("PRODUCER_INGEST_TOKENS");
+
+		assertThat(ref.path("key").asString()).isEqualTo("producer-ingest-tokens");
+		assertThat(ref.path("optional").asBoolean(false)).as("the producer starts without, the endpoint is off").isTrue();
+		assertThat(new String(java.util.Base64.getDecoder()
+			.decode(chart.get("Secret", "us-userstream").path("data").path("producer-ingest-tokens").asString())))
+			.isEqualTo(INGEST_TOKEN);
+		assertThat(HelmChart.render(withoutTokens).get("Secret", "us-userstream").path("data").has("producer-ingest-tokens"))
+			.isFalse();
+		assertThat(chart.secretEnv("sink")).doesNotContainKey("PRODUCER_INGEST_TOKENS");
+		assertThat(chart.plainEnv("producer")).containsEntry("PRODUCER_INGEST_MAXREQUESTSIZE", "1MB")
+			.containsEntry("PRODUCER_INGEST_ACKTIMEOUT", "30s");
 	}
 
 	@Test

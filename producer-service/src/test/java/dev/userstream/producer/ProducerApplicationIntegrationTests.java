@@ -1,6 +1,10 @@
 package dev.userstream.producer;
 
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -35,6 +40,9 @@ class ProducerApplicationIntegrationTests {
 
 	@LocalManagementPort
 	int managementPort;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	KafkaAdmin kafkaAdmin;
@@ -72,6 +80,18 @@ class ProducerApplicationIntegrationTests {
 			.contains("userstream_publish_failures_total")
 			.contains("userstream_fetch_latency_seconds_count{source=\"synthetic\"}")
 			.contains("userstream_publish_pending");
+	}
+
+	@Test
+	void hasNoIngestionEndpointWithoutATokenConfigured() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/users"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("[{\"name\":\"Ada Lovelace\"}]"))
+			.build();
+
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(404);
 	}
 
 	@Test

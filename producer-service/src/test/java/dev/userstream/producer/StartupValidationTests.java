@@ -103,6 +103,20 @@ class StartupValidationTests {
 		assertThat(output).contains("APPLICATION FAILED TO START").contains("pipeline.topic");
 	}
 
+	@Test
+	void refusesAShortIngestTokenWithoutPrintingIt(CapturedOutput output) {
+		String good = "0123456789abcdef0123";
+		String shortToken = "tooShort42";
+
+		assertThatException().isThrownBy(() -> run("--producer.ingest.tokens=" + good + "," + shortToken));
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("producer.ingest.tokens: entry 2 of 2 is shorter than 16 characters")
+			.contains("Set PRODUCER_INGEST_TOKENS")
+			.doesNotContain(shortToken)
+			.doesNotContain(good);
+	}
+
 	/** Runs the application with valid settings, but for the {@code --name=value} overrides. */
 	private void run(String... overrides) {
 		Map<String, String> properties = new LinkedHashMap<>();

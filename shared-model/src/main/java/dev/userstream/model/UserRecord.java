@@ -26,7 +26,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param dob date of birth and age
  * @param username Fernet token of the login name
  * @param password Fernet token of the password
- * @param source where the user came from: {@code randomuser} or {@code synthetic}
+ * @param source where the user came from: {@code randomuser}, {@code synthetic} or {@code http} (sent to
+ * the producer's {@code POST /api/users})
  * @param producedAt when the producer built the record (written as an ISO-8601 instant)
  * @param schemaVersion version of this contract, {@link #CURRENT_SCHEMA_VERSION} when produced here
  */

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Maps source users to wire records (DESIGN.md "Wire contract"): {@code user_id} from the source,
- * {@code name} = first + " " + last, {@code dob} as the source sent it, {@code email},
+ * {@code name} = first + " " + last (see {@link SourceUser#fullName()}), {@code dob} as the source sent it, {@code email},
  * {@code username} and {@code password} encrypted, {@code produced_at} now to the millisecond.
  */
 @Component
-class UserRecordMapper {
+public class UserRecordMapper {
 
 	private final FieldEncryptor encryptor;
 
@@ -29,7 +29,13 @@ class UserRecordMapper {
 		this.clock = clock;
 	}
 
-	List<UserRecord> map(List<SourceUser> users, String source) {
+	/**
+	 * Maps and encrypts users, all with the same {@code produced_at}.
+	 * @param users the users in plaintext
+	 * @param source what the records' {@code source} says: randomuser, synthetic or http
+	 * @return the wire records, in the order of the users
+	 */
+	public List<UserRecord> map(List<SourceUser> users, String source) {
 		Instant producedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<UserRecord> records = new ArrayList<>(users.size());
 		for (SourceUser user : users) {
@@ -39,7 +45,7 @@ class UserRecordMapper {
 	}
 
 	private UserRecord map(SourceUser user, String source, Instant producedAt) {
-		return new UserRecord(user.userId(), user.firstName() + " " + user.lastName(), user.gender(), user.country(),
+		return new UserRecord(user.userId(), user.fullName(), user.gender(), user.country(),
 				user.state(), user.city(), this.encryptor.encrypt(user.email()),
 				new UserRecord.Dob(user.dobDate(), user.age()), this.encryptor.encrypt(user.username()),
 				this.encryptor.encrypt(user.password()), source, producedAt, UserRecord.CURRENT_SCHEMA_VERSION);

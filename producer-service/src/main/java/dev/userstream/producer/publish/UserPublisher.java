@@ -59,15 +59,34 @@ public class UserPublisher {
 	 * @return what was acknowledged and what must be published again
 	 */
 	public PublishResult publish(List<UserRecord> records) {
+		return publish(records, this.ackTimeout, true);
+	}
+
+	/**
+	 * Sends the records and waits at most {@code maxWait} for their acknowledgements, for a caller
+	 * that cannot wait as long as the producer retries (an HTTP client). Records not acknowledged in
+	 * time may still reach the topic later: publishing them again must be harmless (same keys).
+	 * @param records the records, keyed by their {@code user_id}
+	 * @param maxWait longest wait for the acknowledgements, once the records are queued
+	 * @return what was acknowledged within {@code maxWait} and what was not
+	 */
+	public PublishResult publish(List<UserRecord> records, Duration maxWait) {
+		// no flush: it would wait for every buffered record, the schedule's too, without a bound
+		return publish(records, maxWait, false);
+	}
+
+	private PublishResult publish(List<UserRecord> records, Duration maxWait, boolean flush) {
 		if (records.isEmpty() || !this.topic.ensureReady()) {
 			logHeldBack(records.size());
 			return new PublishResult(0, 0, records);
 		}
 		List<Send> sends = sendAll(records);
-		sendNow();
+		if (flush) {
+			sendNow();
+		}
 		List<UserRecord> unacknowledged = new ArrayList<>(records.subList(sends.size(), records.size()));
 		logHeldBack(unacknowledged.size());
-		long deadline = System.nanoTime() + this.ackTimeout.toNanos();
+		long deadline = System.nanoTime() + maxWait.toNanos();
 		for (Send send : sends) {
 			if (!acknowledged(send, deadline)) {
 				unacknowledged.add(send.record());

@@ -6,7 +6,7 @@ package dev.userstream.producer.source;
  *
  * @param userId the user's UUID (randomuser's {@code login.uuid}); becomes the Kafka key
  * @param firstName first name
- * @param lastName last name
+ * @param lastName last name, {@code null} when the source only knows the whole name (in {@code firstName})
  * @param gender gender as randomuser gives it
  * @param country country
  * @param state state or region
@@ -19,6 +19,11 @@ package dev.userstream.producer.source;
  */
 public record SourceUser(String userId, String firstName, String lastName, String gender, String country,
 		String state, String city, String email, String dobDate, int age, String username, String password) {
+
+	/** The name as the wire record carries it: first and last name, or the whole name alone. */
+	public String fullName() {
+		return (this.lastName != null) ? this.firstName + " " + this.lastName : this.firstName;
+	}
 
 	@Override
 	public String toString() {
