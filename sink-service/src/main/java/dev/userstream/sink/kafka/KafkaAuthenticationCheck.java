@@ -1,6 +1,7 @@
 package dev.userstream.sink.kafka;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,9 @@ class KafkaAuthenticationCheck implements InitializingBean {
 		if ("PLAINTEXT".equalsIgnoreCase(protocol)) {
 			return;
 		}
-		String mechanism = String.valueOf(this.adminConfig.getOrDefault(SaslConfigs.SASL_MECHANISM, SaslConfigs.DEFAULT_SASL_MECHANISM));
+		String mechanism = protocol.toUpperCase(Locale.ROOT).startsWith("SASL_")
+				? String.valueOf(this.adminConfig.getOrDefault(SaslConfigs.SASL_MECHANISM, SaslConfigs.DEFAULT_SASL_MECHANISM))
+				: "TLS";
 		AdminClient admin = AdminClient.create(this.adminConfig);
 		try {
 			admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
