@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties(KafkaSaslProperties.PREFIX)
 @Validated
-public record KafkaSaslProperties(
+record KafkaSaslProperties(
 		@Pattern(regexp = "SCRAM-SHA-512|SCRAM-SHA-256|PLAIN",
 				message = "must be SCRAM-SHA-512, SCRAM-SHA-256 or PLAIN (for other mechanisms set spring.kafka.properties.sasl.*)") @DefaultValue("SCRAM-SHA-512") String mechanism,
 		String username, String password) {
