@@ -110,6 +110,10 @@ Call with (dict "ctx" $ "component" "producer").
 {{- if eq .component "producer" }}
 {{- $wanted = append $wanted (list "PRODUCER_INGEST_TOKENS" "ingestTokens" true) }}
 {{- end }}
+{{- if $ctx.Values.kafka.sasl.enabled }}
+{{- $wanted = append $wanted (list "PIPELINE_KAFKA_SASL_USERNAME" "kafkaSaslUsername" false) }}
+{{- $wanted = append $wanted (list "PIPELINE_KAFKA_SASL_PASSWORD" "kafkaSaslPassword" false) }}
+{{- end }}
 {{- if eq .component "sink" }}
 {{- $profiles := splitList "," (include "userstream.sinkProfiles" $ctx) }}
 {{- if has "jpa" $profiles }}
@@ -155,10 +159,28 @@ readinessProbe:
 {{- end }}
 
 {{/*
+Kafka connection settings both components share (the SASL credentials come from the Secret).
+*/}}
+{{- define "userstream.kafkaConfig" -}}
+SPRING_KAFKA_BOOTSTRAPSERVERS: {{ required "kafka.bootstrapServers is required" .Values.kafka.bootstrapServers | quote }}
+{{- $protocol := .Values.kafka.securityProtocol | default "PLAINTEXT" | upper }}
+{{- if not (has $protocol (list "PLAINTEXT" "SSL" "SASL_PLAINTEXT" "SASL_SSL")) }}
+{{- fail (printf "kafka.securityProtocol: unknown protocol %q (PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL)" $protocol) }}
+{{- end }}
+{{- if and .Values.kafka.sasl.enabled (not (hasPrefix "SASL_" $protocol)) }}
+{{- fail "kafka.sasl.enabled needs kafka.securityProtocol SASL_SSL (or SASL_PLAINTEXT)" }}
+{{- end }}
+SPRING_KAFKA_SECURITY_PROTOCOL: {{ $protocol | quote }}
+{{- if .Values.kafka.sasl.enabled }}
+PIPELINE_KAFKA_SASL_MECHANISM: {{ .Values.kafka.sasl.mechanism | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
 The producer's non-secret settings, as environment variables (the data of its ConfigMap).
 */}}
 {{- define "userstream.producerConfig" -}}
-SPRING_KAFKA_BOOTSTRAPSERVERS: {{ required "kafka.bootstrapServers is required" .Values.kafka.bootstrapServers | quote }}
+{{ include "userstream.kafkaConfig" . }}
 PIPELINE_TOPIC: {{ .Values.pipeline.topic | quote }}
 PRODUCER_SOURCE: {{ .Values.producer.source | quote }}
 PRODUCER_BATCHSIZE: {{ .Values.producer.batchSize | quote }}
@@ -176,7 +198,7 @@ The sink's non-secret settings, as environment variables (the data of its Config
 {{- define "userstream.sinkConfig" -}}
 {{- $profiles := include "userstream.sinkProfiles" . }}
 SPRING_PROFILES_ACTIVE: {{ $profiles | quote }}
-SPRING_KAFKA_BOOTSTRAPSERVERS: {{ required "kafka.bootstrapServers is required" .Values.kafka.bootstrapServers | quote }}
+{{ include "userstream.kafkaConfig" . }}
 SPRING_KAFKA_CONSUMER_GROUPID: {{ .Values.sink.groupId | quote }}
 PIPELINE_TOPIC: {{ .Values.pipeline.topic | quote }}
 {{- if has "jpa" (splitList "," $profiles) }}

@@ -161,6 +161,26 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void kafkaSecuritySettingsReachEveryAppAndDefaultToPlaintextWithoutLogin() {
+		Map<String, String> secured = new java.util.HashMap<>(this.envExample);
+		String password = "sasl-" + java.util.UUID.randomUUID();
+		secured.putAll(Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "KAFKA_SASL_USERNAME", "userstream", "KAFKA_SASL_PASSWORD", password));
+		JsonNode services = ComposeFile.read(secured).path("services");
+
+		for (String app : List.of("producer", "sink-jpa", "sink-s3")) {
+			assertThat(ComposeFile.environment(services.path(app))).as(app)
+				.containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+				.containsEntry("PIPELINE_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+				.containsEntry("PIPELINE_KAFKA_SASL_USERNAME", "userstream")
+				.containsEntry("PIPELINE_KAFKA_SASL_PASSWORD", password);
+			assertThat(ComposeFile.environment(this.compose.path("services").path(app))).as(app)
+				.containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT")
+				.containsEntry("PIPELINE_KAFKA_SASL_USERNAME", "")
+				.containsEntry("PIPELINE_KAFKA_SASL_PASSWORD", "");
+		}
+	}
+
+	@Test
 	void refusesToStartWithoutAKey() {
 		Map<String, String> withoutKey = new java.util.HashMap<>(this.envExample);
 		withoutKey.remove("KEY");

@@ -203,6 +203,51 @@ class HelmChartTests {
 	}
 
 	@Test
+	void kafkaSaslLoginComesFromTheSecretAndTheProtocolFromValues() {
+		String saslPassword = "sasl-" + java.util.UUID.randomUUID();
+		Map<String, Object> values = values("jpa", false);
+		values.put("kafka.securityProtocol", "SASL_SSL");
+		values.put("kafka.sasl.enabled", true);
+		values.put("secret.values.kafkaSaslUsername", "userstream");
+		values.put("secret.values.kafkaSaslPassword", saslPassword);
+		HelmChart.Rendered chart = HelmChart.render(values);
+
+		for (String component : new String[] { "producer", "sink" }) {
+			assertThat(chart.secretEnv(component)).containsKeys("PIPELINE_KAFKA_SASL_USERNAME", "PIPELINE_KAFKA_SASL_PASSWORD");
+			assertThat(chart.plainEnv(component)).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+				.containsEntry("PIPELINE_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+				.doesNotContainKeys("PIPELINE_KAFKA_SASL_USERNAME", "PIPELINE_KAFKA_SASL_PASSWORD");
+		}
+		JsonNode data = chart.get("Secret", "us-userstream").path("data");
+		assertThat(new String(java.util.Base64.getDecoder().decode(data.path("kafka-sasl-password").asString())))
+			.isEqualTo(saslPassword);
+		assertThat(chart.objects().stream().filter((object) -> !"Secret".equals(object.path("kind").asString()))
+			.map(JsonNode::toString)).noneMatch((object) -> object.contains(saslPassword));
+	}
+
+	@Test
+	void withoutSaslKafkaIsPlaintextAndNeedsNoLogin() {
+		HelmChart.Rendered chart = HelmChart.render(values("s3", false));
+
+		assertThat(chart.plainEnv("sink")).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT")
+			.doesNotContainKey("PIPELINE_KAFKA_SASL_MECHANISM");
+		assertThat(chart.get("Secret", "us-userstream").path("data").has("kafka-sasl-password")).isFalse();
+	}
+
+	@Test
+	void refusesSaslWithoutASaslProtocolOrWithoutItsPassword() {
+		Map<String, Object> plaintext = values("jpa", true);
+		plaintext.put("kafka.sasl.enabled", true);
+		Map<String, Object> noPassword = values("jpa", false);
+		noPassword.putAll(Map.of("kafka.securityProtocol", "SASL_SSL", "kafka.sasl.enabled", true,
+				"secret.values.kafkaSaslUsername", "userstream"));
+
+		assertThatException().isThrownBy(() -> HelmChart.render(plaintext))
+			.withMessageContaining("kafka.sasl.enabled needs kafka.securityProtocol SASL_SSL");
+		assertThatException().isThrownBy(() -> HelmChart.render(noPassword)).withMessageContaining("secret.values.kafkaSaslPassword");
+	}
+
+	@Test
 	void serviceMonitorScrapesPrometheusOnTheManagementPortOfBothServices() {
 		Map<String, Object> values = values("jpa", true);
 		assertThat(HelmChart.render(values).ofKind("ServiceMonitor")).isEmpty();

@@ -117,6 +117,25 @@ class StartupValidationTests {
 			.doesNotContain(good);
 	}
 
+	@Test
+	void refusesKafkaCredentialsWithoutASaslProtocol(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--pipeline.kafka.sasl.username=u", "--pipeline.kafka.sasl.password=p"));
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("pipeline.kafka.sasl.username is set but spring.kafka.security.protocol is PLAINTEXT")
+			.contains("Set spring.kafka.security.protocol (env SPRING_KAFKA_SECURITY_PROTOCOL) to SASL_SSL");
+	}
+
+	/** The sink's SinkStartupValidationTests cover the other Kafka security rules of the same code. */
+	@Test
+	void refusesASaslProtocolWithoutCredentials(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--spring.kafka.security.protocol=SASL_SSL"));
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("spring.kafka.security.protocol is SASL_SSL but no SASL credentials are set")
+			.contains("pipeline.kafka.sasl.username and pipeline.kafka.sasl.password");
+	}
+
 	/** Runs the application with valid settings, but for the {@code --name=value} overrides. */
 	private void run(String... overrides) {
 		Map<String, String> properties = new LinkedHashMap<>();

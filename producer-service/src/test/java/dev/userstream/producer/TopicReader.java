@@ -33,10 +33,15 @@ public final class TopicReader {
 
 	/** Every record of the topic, in partition order. */
 	public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+		return readAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic);
+	}
+
+	/** Every record of the topic, in partition order, read with these client settings (e.g. a SASL login). */
+	public static List<ConsumerRecord<String, String>> readAll(Map<String, Object> clientConfig, String topic) {
+		Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+		config.putAll(Map.of(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
 				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000));
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT)
 				.stream()

@@ -38,6 +38,11 @@ class SinkStartupValidationTests {
 				Arguments.of("sink.retry.initial-interval", Map.of("sink.retry.initial-interval", "soon")),
 				Arguments.of("sink.retry.max-interval", Map.of("sink.retry.max-interval", "-1s")),
 				Arguments.of("sink.dead-letter.max-record-size", Map.of("sink.dead-letter.max-record-size", "huge")),
+				// Kafka security (the producer's StartupValidationTests cover the protocol rules of the same code)
+				Arguments.of("pipeline.kafka.sasl.password", Map.of("pipeline.kafka.sasl.username", "u", "spring.kafka.security.protocol", "SASL_SSL")),
+				Arguments.of("pipeline.kafka.sasl.mechanism", Map.of("pipeline.kafka.sasl.mechanism", "GSSAPI")),
+				Arguments.of("spring.kafka.properties.sasl.jaas.config", Map.of("pipeline.kafka.sasl.username", "u", "pipeline.kafka.sasl.password", "p",
+						"spring.kafka.security.protocol", "SASL_SSL", "spring.kafka.properties.sasl.jaas.config", "x required;")),
 				// Boot's own analysis: it names the DataSource and the driver it could not find for the URL
 				Arguments.of("Failed to configure a DataSource", Map.of("spring.profiles.active", "jpa", "spring.datasource.url", "jdbc:nosuchdb://127.0.0.1/x")));
 	}

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,10 +31,21 @@ import static org.awaitility.Awaitility.await;
  */
 public final class KafkaTestClients {
 
-	private final String bootstrapServers;
+	private final Map<String, Object> common;
 
 	public KafkaTestClients(String bootstrapServers) {
-		this.bootstrapServers = bootstrapServers;
+		this(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+	}
+
+	/** Clients with these settings in common: the bootstrap servers and, e.g., a SASL login. */
+	public KafkaTestClients(Map<String, Object> clientConfig) {
+		this.common = Map.copyOf(clientConfig);
+	}
+
+	private Map<String, Object> config(Map<String, Object> settings) {
+		Map<String, Object> config = new java.util.HashMap<>(this.common);
+		config.putAll(settings);
+		return config;
 	}
 
 	/** Creates the topic if it does not exist and waits until every partition has a leader. */
@@ -74,8 +85,7 @@ public final class KafkaTestClients {
 
 	/** An idempotent producer with these settings on top (e.g. {@code max.request.size}); the caller closes it. */
 	public KafkaProducer<String, byte[]> producer(Map<String, Object> overrides) {
-		Map<String, Object> config = new java.util.HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+		Map<String, Object> config = config(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
 				ProducerConfig.LINGER_MS_CONFIG, 5));
 		config.putAll(overrides);
 		return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
@@ -83,10 +93,9 @@ public final class KafkaTestClients {
 
 	/** A consumer in a fresh group, reading from the beginning; the caller closes it. */
 	public KafkaConsumer<String, byte[]> consumer() {
-		return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+		return new KafkaConsumer<>(config(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
 				new StringDeserializer(), new ByteArrayDeserializer());
 	}
 
@@ -147,7 +156,7 @@ public final class KafkaTestClients {
 
 	/** An admin client; the caller closes it. */
 	public AdminClient admin() {
-		return AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers));
+		return AdminClient.create(config(Map.of()));
 	}
 
 }
