@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FlywayMigrationsTests {
 
 	@ParameterizedTest
-	@CsvSource({ "mysql, 278883295", "mariadb, 278883295" })
+	@CsvSource({ "mysql, 278883295", "mariadb, 278883295", "postgresql, -939006500" })
 	void v1KeepsTheChecksumItWasReleasedWith(String vendor, int checksum) {
 		String location = "classpath:db/migration/" + vendor;
 		ClassPathResource script = new ClassPathResource(new Location(location),
@@ -42,6 +42,11 @@ class FlywayMigrationsTests {
 		assertThat(mysql).isNotEmpty();
 		assertThat(scripts("mariadb")).containsOnlyKeys(mysql.keySet())
 			.allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(mysql.get(name)));
+	}
+
+	@Test
+	void postgresqlHasAScriptForEveryMysqlVersion() throws IOException {
+		assertThat(scripts("postgresql")).containsOnlyKeys(scripts("mysql").keySet());
 	}
 
 	private static Map<String, byte[]> scripts(String vendor) throws IOException {
