@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The tests' PostgreSQL without Docker: a database of its own, {@code userstream_pg_<random>}, made
@@ -15,6 +17,9 @@ import java.util.UUID;
 public final class PostgresDatabase {
 
 	static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+	/** The server part, the database, the parameters. */
+	private static final Pattern SERVER_URL = Pattern.compile("(jdbc:postgresql://[^/?]+/)[^?]*((?:\\?.*)?)");
 
 	private static DatabaseEndpoint endpoint;
 
@@ -32,10 +37,13 @@ public final class PostgresDatabase {
 	}
 
 	private static DatabaseEndpoint create(DatabaseEndpoint server, String database) {
+		Matcher url = SERVER_URL.matcher(server.url());
+		if (!url.matches()) {
+			throw new IllegalStateException("TEST_PG_URL must be jdbc:postgresql://host:port/database, was " + server.url());
+		}
 		execute(server, "CREATE DATABASE " + database);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(server, database), "postgres-drop"));
-		String url = server.url().replaceFirst("^(jdbc:postgresql://[^/?]+/)[^?]*", "$1" + database);
-		return new DatabaseEndpoint(url, server.username(), server.password());
+		return new DatabaseEndpoint(url.group(1) + database + url.group(2), server.username(), server.password());
 	}
 
 	private static void dropQuietly(DatabaseEndpoint server, String database) {
