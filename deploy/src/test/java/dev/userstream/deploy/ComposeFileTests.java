@@ -29,19 +29,34 @@ class ComposeFileTests {
 
 	@Test
 	void runsKafkaAlwaysAndEachStoreWithItsSinkUnderItsProfile() {
-		assertThat(names(this.services)).containsExactlyInAnyOrder("kafka", "mysql", "localstack", "producer", "sink-jpa",
-				"sink-s3");
+		assertThat(names(this.services)).containsExactlyInAnyOrder("kafka", "mysql", "postgres", "localstack", "producer",
+				"sink-jpa", "sink-postgres", "sink-s3");
 		assertThat(this.services.path("kafka").has("profiles")).isFalse();
 		assertThat(this.services.path("producer").has("profiles")).isFalse();
 		assertThat(profiles("mysql")).containsExactly("jpa");
 		assertThat(profiles("sink-jpa")).containsExactly("jpa");
 		assertThat(profiles("localstack")).containsExactly("s3");
 		assertThat(profiles("sink-s3")).containsExactly("s3");
+		assertThat(profiles("postgres")).containsExactly("postgres");
+		assertThat(profiles("sink-postgres")).containsExactly("postgres");
 		assertThat(env("sink-jpa")).containsEntry("SPRING_PROFILES_ACTIVE", "jpa");
+		assertThat(env("sink-postgres")).containsEntry("SPRING_PROFILES_ACTIVE", "jpa");
 		assertThat(env("sink-s3")).containsEntry("SPRING_PROFILES_ACTIVE", "s3");
 		assertThat(env("sink-jpa").get("SPRING_KAFKA_CONSUMER_GROUPID"))
 			.as("each sink must read every record, so each has its own group")
 			.isNotEqualTo(env("sink-s3").get("SPRING_KAFKA_CONSUMER_GROUPID"));
+		assertThat(env("sink-postgres").get("SPRING_KAFKA_CONSUMER_GROUPID")).isNotIn(
+				env("sink-jpa").get("SPRING_KAFKA_CONSUMER_GROUPID"), env("sink-s3").get("SPRING_KAFKA_CONSUMER_GROUPID"));
+	}
+
+	@Test
+	void postgresSinkUsesThePostgresContainersDatabaseAndCredentials() {
+		Map<String, String> postgres = env("postgres");
+		assertThat(env("sink-postgres")).containsEntry("SPRING_DATASOURCE_URL",
+				"jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"))
+			.containsEntry("SPRING_DATASOURCE_USERNAME", postgres.get("POSTGRES_USER"))
+			.containsEntry("SPRING_DATASOURCE_PASSWORD", postgres.get("POSTGRES_PASSWORD"));
+		assertThat(this.services.path("postgres").path("image").asString()).isEqualTo("postgres:17");
 	}
 
 	@Test
@@ -49,7 +64,8 @@ class ComposeFileTests {
 		Map<String, DeployedServices> apps = ComposeFile.appServices(this.compose);
 		assertThat(apps).containsEntry("producer", DeployedServices.PRODUCER)
 			.containsEntry("sink-jpa", DeployedServices.SINK)
-			.containsEntry("sink-s3", DeployedServices.SINK);
+			.containsEntry("sink-s3", DeployedServices.SINK)
+			.containsEntry("sink-postgres", DeployedServices.SINK);
 
 		apps.keySet().forEach((app) -> {
 			JsonNode dependsOn = this.services.path(app).path("depends_on");
@@ -65,6 +81,7 @@ class ComposeFileTests {
 		});
 		assertThat(names(this.services.path("sink-jpa").path("depends_on"))).contains("mysql");
 		assertThat(names(this.services.path("sink-s3").path("depends_on"))).contains("localstack");
+		assertThat(names(this.services.path("sink-postgres").path("depends_on"))).contains("postgres");
 	}
 
 	@Test
@@ -106,6 +123,8 @@ class ComposeFileTests {
 	void storesKeepTheirDataAndTheBucketIsMadeAtStart() {
 		assertThat(strings(this.services.path("mysql").path("volumes"))).contains("mysql-data:/var/lib/mysql");
 		assertThat(names(this.compose.path("volumes"))).contains("mysql-data");
+		assertThat(strings(this.services.path("postgres").path("volumes"))).contains("postgres-data:/var/lib/postgresql/data");
+		assertThat(names(this.compose.path("volumes"))).contains("postgres-data");
 		String hook = strings(this.services.path("localstack").path("volumes")).get(0);
 		assertThat(hook).endsWith(":/etc/localstack/init/ready.d/init-s3.sh:ro");
 		assertThat(RepositoryFiles.read(RepositoryFiles.ROOT.resolve(hook.substring(2, hook.indexOf(':')))))

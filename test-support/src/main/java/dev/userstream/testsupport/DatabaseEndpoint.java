@@ -5,9 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
- * Where the tests' MySQL-compatible database is. {@link #toString()} hides the password.
+ * Where a test database is (MySQL-compatible, or PostgreSQL). {@link #toString()} hides the password.
  *
- * @param url JDBC URL; its scheme picks the driver ({@code jdbc:mariadb:} or {@code jdbc:mysql:})
+ * @param url JDBC URL; its scheme picks the driver ({@code jdbc:mariadb:}, {@code jdbc:mysql:} or {@code jdbc:postgresql:})
  * @param username user name
  * @param password password, may be empty
  */
