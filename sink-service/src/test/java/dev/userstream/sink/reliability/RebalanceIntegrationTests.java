@@ -54,7 +54,8 @@ class RebalanceIntegrationTests {
 		ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor();
 		try (ConfigurableApplicationContext first = startSink(); ConfigurableApplicationContext second = startSink();
 				KafkaProducer<String, byte[]> producer = this.clients.producer()) {
-			await().atMost(Duration.ofSeconds(60)).until(() -> activeMembers() == 2);
+			// each instance runs spring.kafka.listener.concurrency (3) consumers: 6 members, a partition each
+			await().atMost(Duration.ofSeconds(60)).until(() -> activeMembers() == 6);
 			stream.scheduleAtFixedRate(() -> {
 				int from = sent.get();
 				users.subList(from, Math.min(from + PER_TICK, RECORDS))
