@@ -17,6 +17,7 @@ import dev.userstream.testsupport.TestServices;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * server's process stopped and started again on the same port. Nothing is lost, duplicated or
  * dead-lettered; readiness is DOWN for the whole outage and UP after, and every record is stored.
  */
+@Tag("slow") // minutes of streaming or outage: profile reliability, which CI runs
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "pipeline.topic=outage-it-users", "spring.kafka.consumer.group-id=outage-it",
 				"sink.s3.bucket=outage-it-bucket", "sink.s3.create-bucket=true",

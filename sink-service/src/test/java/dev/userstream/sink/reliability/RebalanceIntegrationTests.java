@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * one is stopped mid-stream and the other takes over its partitions. Every record ends stored exactly
  * once (partitions move only at committed offsets, and a redelivered record is a no-op).
  */
+@Tag("slow") // minutes of streaming or outage: profile reliability, which CI runs
 class RebalanceIntegrationTests {
 
 	static final String TOPIC = "rebalance-users";

@@ -13,6 +13,7 @@ import dev.userstream.testsupport.KafkaTestClients;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,7 @@ import static org.awaitility.Awaitility.await;
  * while the sink consumes: readiness DOWN during the outage and UP after, the consumer resumes from its
  * committed offsets, and every record ends stored exactly once, with no dead letter.
  */
+@Tag("slow") // minutes of streaming or outage: profile reliability, which CI runs
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "pipeline.topic=broker-outage-users", "spring.kafka.consumer.group-id=broker-outage" })
 @ActiveProfiles("jpa")

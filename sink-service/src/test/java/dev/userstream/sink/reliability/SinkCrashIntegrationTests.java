@@ -25,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * after a batch is durable and writes are idempotent, so the store ends with exactly one row / object
  * per record: none lost, none twice, none dead-lettered.
  */
+@Tag("slow") // minutes of streaming or outage: profile reliability, which CI runs
 class SinkCrashIntegrationTests {
 
 	static final int RECORDS = 20_000;
@@ -40,11 +41,9 @@ class SinkCrashIntegrationTests {
 
 	/**
 	 * Against S3Proxy, not the suite's S3Mock: S3Mock re-reads a bucket's whole key index on every request,
-	 * so 20,000 objects would take most of an hour; S3Proxy keeps one file per object. Still minutes of
-	 * PutObject calls: in profile {@code reliability}, which CI runs.
+	 * so 20,000 objects would take most of an hour; S3Proxy keeps one file per object.
 	 */
 	@Test
-	@Tag("slow")
 	void s3StoresEveryRecordExactlyOnceAfterASigkillMidStream() {
 		S3ProxyServer s3 = S3ProxyServer.onFreePort().start();
 		try {
