@@ -1,4 +1,4 @@
-package dev.userstream.sink.kafka;
+package dev.userstream.kafka;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.userstream.producer.kafka;
+package dev.userstream.kafka;
 
 import java.util.Locale;
 import java.util.Map;

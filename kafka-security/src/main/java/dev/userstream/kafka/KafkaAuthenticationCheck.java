@@ -1,4 +1,4 @@
-package dev.userstream.producer.kafka;
+package dev.userstream.kafka;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.InitializingBean;
 
 /**
  * With a secured Kafka (any protocol but PLAINTEXT), asks the brokers to describe the cluster once at
- * start-up, before anything is published, and stops start-up when they refuse the credentials: a wrong
+ * start-up, before anything is published or consumed, and stops start-up when they refuse the credentials: a wrong
  * password must not leave a service that reports itself started while its clients fail to log in over
  * and over. Brokers that do not answer within {@link #TIMEOUT} are an outage, not a configuration
  * error: the service starts and its clients keep trying, as without authentication.

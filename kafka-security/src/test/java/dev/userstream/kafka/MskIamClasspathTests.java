@@ -1,4 +1,4 @@
-package dev.userstream.sink.kafka;
+package dev.userstream.kafka;
 
 import java.util.Map;
 
@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * AWS MSK IAM needs nothing but properties: the library's login module and callback handler are on the
- * runtime class path, and the README's settings pass the service's own Kafka security checks.
+ * runtime class path of this module (and so of both services, which depend on it), and the README's
+ * settings pass the services' own Kafka security checks.
  */
 class MskIamClasspathTests {
 

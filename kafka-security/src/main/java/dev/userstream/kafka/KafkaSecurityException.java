@@ -1,4 +1,4 @@
-package dev.userstream.producer.kafka;
+package dev.userstream.kafka;
 
 /**
  * Kafka security settings that cannot work, or credentials the brokers refused. The message and the

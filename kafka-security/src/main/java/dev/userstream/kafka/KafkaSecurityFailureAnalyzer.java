@@ -1,4 +1,4 @@
-package dev.userstream.producer.kafka;
+package dev.userstream.kafka;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
