@@ -2,10 +2,7 @@ package dev.userstream.sink.writer.jpa;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
-
-import javax.sql.DataSource;
 
 import dev.userstream.sink.TestUsers;
 import dev.userstream.sink.writer.IncomingUser;
@@ -13,20 +10,13 @@ import dev.userstream.sink.writer.KafkaPosition;
 import dev.userstream.sink.writer.UserBatch;
 import dev.userstream.testsupport.DatabaseTestConfiguration;
 import dev.userstream.testsupport.KafkaTestConfiguration;
-import net.ttddyy.dsproxy.ExecutionInfo;
-import net.ttddyy.dsproxy.QueryInfo;
-import net.ttddyy.dsproxy.listener.QueryExecutionListener;
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -40,12 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = { "pipeline.topic=batching-it-users", "spring.kafka.listener.auto-startup=false" })
 @ActiveProfiles("jpa")
-@Import({ KafkaTestConfiguration.class, DatabaseTestConfiguration.class, JpaUserWriterBatchingIntegrationTests.Recording.class })
+@Import({ KafkaTestConfiguration.class, DatabaseTestConfiguration.class, RecordedJdbc.Recording.class })
 class JpaUserWriterBatchingIntegrationTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(JpaUserWriterBatchingIntegrationTests.class);
 
-	static final List<Execution> executions = new CopyOnWriteArrayList<>();
+	@Autowired
+	RecordedJdbc jdbcCalls;
 
 	@Autowired
 	JpaUserWriter writer;
@@ -55,22 +46,22 @@ class JpaUserWriterBatchingIntegrationTests {
 
 	@BeforeEach
 	void clearRecording() {
-		executions.clear();
+		this.jdbcCalls.clear();
 	}
 
 	@Test
 	void insertsABatchOf500AsOneJdbcBatchAndSkipsItWhenWrittenAgain() {
 		UserBatch batch = batchOf(500);
 		this.writer.write(batch);
-		List<Execution> inserts = executions.stream().filter(Execution::isInsert).toList();
+		List<RecordedJdbc.Execution> inserts = this.jdbcCalls.inserts();
 		assertThat(inserts).hasSize(1);
 		assertThat(inserts.get(0).batch()).isTrue();
 		assertThat(inserts.get(0).batchSize()).isEqualTo(500);
 		assertThat(stored(batch)).isEqualTo(500);
 
-		executions.clear();
+		this.jdbcCalls.clear();
 		this.writer.write(batch);
-		assertThat(executions.stream().filter(Execution::isInsert)).isEmpty();
+		assertThat(this.jdbcCalls.inserts()).isEmpty();
 		assertThat(stored(batch)).isEqualTo(500);
 	}
 
@@ -97,47 +88,6 @@ class JpaUserWriterBatchingIntegrationTests {
 			.map((record) -> IncomingUser.from(record, null, position))
 			.toList();
 		return new UserBatch(users, java.util.Map.of(), Instant.now());
-	}
-
-	record Execution(String sql, boolean batch, int batchSize) {
-
-		boolean isInsert() {
-			return this.sql.toLowerCase(java.util.Locale.ROOT).startsWith("insert into users");
-		}
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Recording {
-
-		@Bean
-		static BeanPostProcessor recordingDataSource() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String name) {
-					if (bean instanceof DataSource dataSource && name.equals("dataSource")) {
-						return ProxyDataSourceBuilder.create(dataSource).listener(new Recorder()).build();
-					}
-					return bean;
-				}
-			};
-		}
-
-	}
-
-	static class Recorder implements QueryExecutionListener {
-
-		@Override
-		public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-		}
-
-		@Override
-		public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-			for (QueryInfo query : queryInfoList) {
-				executions.add(new Execution(query.getQuery(), execInfo.isBatch(), execInfo.getBatchSize()));
-			}
-		}
-
 	}
 
 }

@@ -6,12 +6,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import javax.sql.DataSource;
 
 import dev.userstream.model.UserRecord;
 import dev.userstream.sink.TestUsers;
@@ -21,10 +17,6 @@ import dev.userstream.sink.writer.UserBatch;
 import dev.userstream.testsupport.KafkaTestClients;
 import dev.userstream.testsupport.KafkaTestConfiguration;
 import dev.userstream.testsupport.PostgresTestConfiguration;
-import net.ttddyy.dsproxy.ExecutionInfo;
-import net.ttddyy.dsproxy.QueryInfo;
-import net.ttddyy.dsproxy.listener.QueryExecutionListener;
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.flywaydb.core.Flyway;
@@ -33,11 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.core.BaseConnection;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -61,14 +50,15 @@ import static org.awaitility.Awaitility.await;
 		// sessions in a zone other than UTC (the JVM's, here UTC, is the driver's default): stored values must not move
 		"spring.datasource.hikari.connection-init-sql=SET TIME ZONE 'America/New_York'" })
 @ActiveProfiles("jpa")
-@Import({ KafkaTestConfiguration.class, PostgresTestConfiguration.class, PostgresJpaWriterIntegrationTests.Recording.class })
+@Import({ KafkaTestConfiguration.class, PostgresTestConfiguration.class, RecordedJdbc.Recording.class })
 class PostgresJpaWriterIntegrationTests {
 
 	static final String TOPIC = "pg-it-users";
 
 	static final String GROUP = "pg-it";
 
-	static final List<Execution> executions = new CopyOnWriteArrayList<>();
+	@Autowired
+	RecordedJdbc jdbcCalls;
 
 	private static final DateTimeFormatter UTC_MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
 		.withZone(ZoneOffset.UTC);
@@ -107,17 +97,17 @@ class PostgresJpaWriterIntegrationTests {
 	@Test
 	void insertsABatchOf500AsOneJdbcBatchAndSkipsItWhenWrittenAgain() {
 		UserBatch batch = batchOf(500);
-		executions.clear();
+		this.jdbcCalls.clear();
 		this.writer.write(batch);
-		List<Execution> inserts = executions.stream().filter(Execution::isInsert).toList();
+		List<RecordedJdbc.Execution> inserts = this.jdbcCalls.inserts();
 		assertThat(inserts).hasSize(1);
 		assertThat(inserts.get(0).batch()).isTrue();
 		assertThat(inserts.get(0).batchSize()).isEqualTo(500);
 		assertThat(stored(batch)).isEqualTo(500);
 
-		executions.clear();
+		this.jdbcCalls.clear();
 		this.writer.write(batch);
-		assertThat(executions.stream().filter(Execution::isInsert)).isEmpty();
+		assertThat(this.jdbcCalls.inserts()).isEmpty();
 		assertThat(stored(batch)).isEqualTo(500);
 	}
 
@@ -199,47 +189,6 @@ class PostgresJpaWriterIntegrationTests {
 		KafkaPosition position = new KafkaPosition(TOPIC, 0, 0, Instant.now());
 		List<IncomingUser> users = TestUsers.users(size).stream().map((record) -> IncomingUser.from(record, null, position)).toList();
 		return new UserBatch(users, Map.of(), Instant.now());
-	}
-
-	record Execution(String sql, boolean batch, int batchSize) {
-
-		boolean isInsert() {
-			return this.sql.toLowerCase(Locale.ROOT).startsWith("insert into users");
-		}
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Recording {
-
-		@Bean
-		static BeanPostProcessor recordingDataSource() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String name) {
-					if (bean instanceof DataSource dataSource && name.equals("dataSource")) {
-						return ProxyDataSourceBuilder.create(dataSource).listener(new Recorder()).build();
-					}
-					return bean;
-				}
-			};
-		}
-
-	}
-
-	static class Recorder implements QueryExecutionListener {
-
-		@Override
-		public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-		}
-
-		@Override
-		public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-			for (QueryInfo query : queryInfoList) {
-				executions.add(new Execution(query.getQuery(), execInfo.isBatch(), execInfo.getBatchSize()));
-			}
-		}
-
 	}
 
 }
