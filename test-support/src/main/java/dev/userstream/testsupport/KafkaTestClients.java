@@ -127,6 +127,23 @@ public final class KafkaTestClients {
 		}
 	}
 
+	/** How many records the group has committed (the sum of its committed offsets; 0 before its first commit). */
+	public long committedCount(String group) {
+		try (AdminClient admin = admin()) {
+			return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
+				.filter(java.util.Objects::nonNull)
+				.mapToLong(org.apache.kafka.clients.consumer.OffsetAndMetadata::offset)
+				.sum();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("Could not read the offsets of group " + group, ex.getCause());
+		}
+	}
+
 	/** Moves the group's committed offsets of the topic back to the start (the group must be empty). */
 	public void rewind(String group, String topic) {
 		try (AdminClient admin = admin(); KafkaConsumer<String, byte[]> probe = consumer()) {
