@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +69,8 @@ class LocalRunIntegrationTests {
 			.contains("SINK_S3_BUCKET=users-bucket");
 		String envFile = Files.readString(runDir.resolve(LocalPipeline.ENV_FILE));
 		assertThat(envFile).contains("export PIPELINE_ENCRYPTION_KEYS='" + this.key + "'");
-		assertThat(Files.getPosixFilePermissions(runDir.resolve(LocalPipeline.ENV_FILE))).hasToString("[OWNER_READ, OWNER_WRITE]");
+		assertThat(Files.getPosixFilePermissions(runDir.resolve(LocalPipeline.ENV_FILE)))
+			.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 		List<ProcessHandle> children = run.descendants().toList();
 		assertThat(children).as("MariaDB and S3Mock run as child processes").hasSizeGreaterThanOrEqualTo(2);
 
