@@ -36,7 +36,10 @@ record Services(Path producerJar, Path sinkJar, String bootstrapServers, Databas
 		List<String> arguments = common(topic, group, "s3");
 		arguments.addAll(List.of("--spring.cloud.aws.s3.endpoint=" + this.s3Endpoint,
 				"--spring.cloud.aws.s3.path-style-access-enabled=true", "--sink.s3.bucket=" + bucket,
-				"--sink.s3.create-bucket=true", "--sink.s3.layout=" + layout));
+				"--sink.s3.create-bucket=true", "--sink.s3.layout=" + layout,
+				// one consumer: its 16 PutObject requests in flight, the same concurrency as the raw loop it is held
+				// against (three consumers would put 48 in flight, and S3Mock then lost a bucket it had just made)
+				"--spring.kafka.listener.concurrency=1"));
 		return ServiceProcess.start(ServiceProcess.SINK, name, this.sinkJar, this.jvmOptions, arguments,
 				Map.of("SPRING_CLOUD_AWS_CREDENTIALS_ACCESSKEY", "test", "SPRING_CLOUD_AWS_CREDENTIALS_SECRETKEY", "test"),
 				this.logDirectory);
