@@ -10,7 +10,6 @@ import dev.userstream.sink.writer.KafkaPosition;
 import dev.userstream.sink.writer.UserBatch;
 import dev.userstream.testsupport.DatabaseTestConfiguration;
 import dev.userstream.testsupport.KafkaTestConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,25 +43,9 @@ class JpaUserWriterBatchingIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@BeforeEach
-	void clearRecording() {
-		this.jdbcCalls.clear();
-	}
-
 	@Test
 	void insertsABatchOf500AsOneJdbcBatchAndSkipsItWhenWrittenAgain() {
-		UserBatch batch = batchOf(500);
-		this.writer.write(batch);
-		List<RecordedJdbc.Execution> inserts = this.jdbcCalls.inserts();
-		assertThat(inserts).hasSize(1);
-		assertThat(inserts.get(0).batch()).isTrue();
-		assertThat(inserts.get(0).batchSize()).isEqualTo(500);
-		assertThat(stored(batch)).isEqualTo(500);
-
-		this.jdbcCalls.clear();
-		this.writer.write(batch);
-		assertThat(this.jdbcCalls.inserts()).isEmpty();
-		assertThat(stored(batch)).isEqualTo(500);
+		this.jdbcCalls.assertOneJdbcBatchThenNoInsert(this.writer, batchOf(500), this.jdbc);
 	}
 
 	@Test

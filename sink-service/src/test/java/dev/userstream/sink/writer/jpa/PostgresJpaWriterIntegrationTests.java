@@ -2,7 +2,6 @@ package dev.userstream.sink.writer.jpa;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,9 +10,6 @@ import java.util.UUID;
 
 import dev.userstream.model.UserRecord;
 import dev.userstream.sink.TestUsers;
-import dev.userstream.sink.writer.IncomingUser;
-import dev.userstream.sink.writer.KafkaPosition;
-import dev.userstream.sink.writer.UserBatch;
 import dev.userstream.testsupport.KafkaTestClients;
 import dev.userstream.testsupport.KafkaTestConfiguration;
 import dev.userstream.testsupport.PostgresTestConfiguration;
@@ -96,19 +92,7 @@ class PostgresJpaWriterIntegrationTests {
 
 	@Test
 	void insertsABatchOf500AsOneJdbcBatchAndSkipsItWhenWrittenAgain() {
-		UserBatch batch = batchOf(500);
-		this.jdbcCalls.clear();
-		this.writer.write(batch);
-		List<RecordedJdbc.Execution> inserts = this.jdbcCalls.inserts();
-		assertThat(inserts).hasSize(1);
-		assertThat(inserts.get(0).batch()).isTrue();
-		assertThat(inserts.get(0).batchSize()).isEqualTo(500);
-		assertThat(stored(batch)).isEqualTo(500);
-
-		this.jdbcCalls.clear();
-		this.writer.write(batch);
-		assertThat(this.jdbcCalls.inserts()).isEmpty();
-		assertThat(stored(batch)).isEqualTo(500);
+		this.jdbcCalls.assertOneJdbcBatchThenNoInsert(this.writer, JpaUserWriterBatchingIntegrationTests.batchOf(500), this.jdbc);
 	}
 
 	@Test
@@ -179,16 +163,6 @@ class PostgresJpaWriterIntegrationTests {
 
 	private int storedCount(List<UserRecord> users) {
 		return TestUsers.storedCount(this.jdbc, users.stream().map(UserRecord::userId).toList());
-	}
-
-	private int stored(UserBatch batch) {
-		return TestUsers.storedCount(this.jdbc, batch.users().stream().map(IncomingUser::userId).toList());
-	}
-
-	private static UserBatch batchOf(int size) {
-		KafkaPosition position = new KafkaPosition(TOPIC, 0, 0, Instant.now());
-		List<IncomingUser> users = TestUsers.users(size).stream().map((record) -> IncomingUser.from(record, null, position)).toList();
-		return new UserBatch(users, Map.of(), Instant.now());
 	}
 
 }

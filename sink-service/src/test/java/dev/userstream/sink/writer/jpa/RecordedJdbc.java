@@ -6,6 +6,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
+import dev.userstream.sink.TestUsers;
+import dev.userstream.sink.writer.IncomingUser;
+import dev.userstream.sink.writer.UserBatch;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
@@ -15,6 +18,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the JDBC driver really receives: the calls are recorded between Hibernate and the driver
@@ -32,6 +38,27 @@ final class RecordedJdbc implements QueryExecutionListener {
 	/** The INSERTs into {@code users} recorded since the last {@link #clear()}. */
 	List<Execution> inserts() {
 		return this.executions.stream().filter(Execution::isInsert).toList();
+	}
+
+	/**
+	 * Writes the batch twice: the first write must reach the driver as one JDBC batch of all its users
+	 * and store them all; the second, a redelivery, must insert nothing and leave them stored once.
+	 */
+	void assertOneJdbcBatchThenNoInsert(JpaUserWriter writer, UserBatch batch, JdbcTemplate jdbc) {
+		int size = batch.users().size();
+		List<String> ids = batch.users().stream().map(IncomingUser::userId).toList();
+		clear();
+		writer.write(batch);
+		List<Execution> inserts = inserts();
+		assertThat(inserts).hasSize(1);
+		assertThat(inserts.get(0).batch()).isTrue();
+		assertThat(inserts.get(0).batchSize()).isEqualTo(size);
+		assertThat(TestUsers.storedCount(jdbc, ids)).isEqualTo(size);
+
+		clear();
+		writer.write(batch);
+		assertThat(inserts()).isEmpty();
+		assertThat(TestUsers.storedCount(jdbc, ids)).isEqualTo(size);
 	}
 
 	@Override
