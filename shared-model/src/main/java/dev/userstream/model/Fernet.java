@@ -58,6 +58,24 @@ public final class Fernet {
 		return of(FernetKeys.parse(commaSeparatedKeys, propertyName));
 	}
 
+	/**
+	 * A verifier from a configuration value: full keys or verification keys (signing halves, see
+	 * {@link FernetKey#verificationKey()}), separated by commas. It checks tokens ({@link #verify(String)});
+	 * it decrypts only tokens signed by a full key. Errors as {@link #fromProperty(String, String)}.
+	 */
+	public static Fernet verifierFromProperty(String commaSeparatedKeys, String propertyName) {
+		return of(FernetKeys.parse(commaSeparatedKeys, propertyName, true));
+	}
+
+	/**
+	 * The verification keys of a configuration value of full keys, in the same order and form
+	 * (comma-separated): what a reader that only checks tokens needs. Errors as
+	 * {@link #fromProperty(String, String)}.
+	 */
+	public static String verificationKeysOf(String commaSeparatedKeys, String propertyName) {
+		return String.join(",", FernetKeys.parse(commaSeparatedKeys, propertyName).stream().map(FernetKey::verificationKey).toList());
+	}
+
 	/** Encrypts text, as UTF-8, with the first key. */
 	public String encrypt(String plaintext) {
 		return encrypt(plaintext.getBytes(StandardCharsets.UTF_8));

@@ -32,6 +32,30 @@ class FernetTests {
 	private final Fernet fernet = Fernet.of(List.of(this.key));
 
 	@Test
+	void verificationKeysAcceptAuthenticTokensRejectOthersAndNeverDecrypt() {
+		String token = this.fernet.encrypt("bently.martin@example.com");
+		Fernet verifier = Fernet.verifierFromProperty(this.key.verificationKey(), "pipeline.encryption.keys");
+
+		verifier.verify(token);
+		assertThat(verifier.isAuthentic(Fernet.of(List.of(FernetKey.generate(RANDOM))).encrypt("x"))).isFalse();
+		assertThat(this.key.canDecrypt()).isTrue();
+		assertThat(FernetKey.parseForVerification(this.key.verificationKey()).canDecrypt()).isFalse();
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> verifier.decrypt(token));
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> verifier.encrypt("x"));
+	}
+
+	@Test
+	void verificationKeysAreRefusedWhereAKeyMustEncryptOrDecrypt() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> Fernet.fromProperty(this.key.verificationKey(), "pipeline.encryption.keys"))
+			.withMessageContaining("pipeline.encryption.keys: entry 1 of 1")
+			.withMessageNotContaining(this.key.verificationKey());
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> Fernet.verifierFromProperty("c2hvcnQ=", "pipeline.encryption.keys"))
+			.withMessageContaining("or its verification key");
+	}
+
+	@Test
 	void roundTripsUnicodeEmptyAndLongText() {
 		for (String plaintext : List.of("bently.martin@example.com", "Ömer Özdemir 🦋", "", "x".repeat(10_000))) {
 			assertThat(this.fernet.decryptToString(this.fernet.encrypt(plaintext))).isEqualTo(plaintext);

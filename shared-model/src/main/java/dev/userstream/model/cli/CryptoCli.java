@@ -30,6 +30,9 @@ public final class CryptoCli {
 			  decrypt-record  read NDJSON user records on stdin, print them with email, username
 			                  and password decrypted; other fields, unknown ones included, are
 			                  kept as they were
+			  verifykeys      print the verification keys of PIPELINE_ENCRYPTION_KEYS (their
+			                  signing halves, comma-separated): the sink checks tokens with
+			                  them and cannot decrypt
 			  -h, --help      print this help
 
 			Environment:
@@ -94,6 +97,7 @@ public final class CryptoCli {
 				Fernet fernet = fernet(env);
 				InputLines.forEach(in, (line) -> printLine(out, fernet.decryptToString(line.strip())));
 			}
+			case "verifykeys" -> printLine(out, verificationKeys(env));
 			case "decrypt-record" -> {
 				RecordDecryptor decryptor = new RecordDecryptor(fernet(env));
 				InputLines.forEach(in, (line) -> printLine(out, decryptor.decrypt(line)));
@@ -105,6 +109,15 @@ public final class CryptoCli {
 	private static Fernet fernet(Map<String, String> env) {
 		try {
 			return Fernet.fromProperty(env.get(KEYS_ENV), KEYS_ENV);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CliException(CliException.USAGE, ex.getMessage());
+		}
+	}
+
+	private static String verificationKeys(Map<String, String> env) {
+		try {
+			return Fernet.verificationKeysOf(env.get(KEYS_ENV), KEYS_ENV);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new CliException(CliException.USAGE, ex.getMessage());

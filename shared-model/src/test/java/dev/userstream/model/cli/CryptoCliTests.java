@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class CryptoCliTests {
 
@@ -32,6 +33,22 @@ class CryptoCliTests {
 		assertThat(outcome.code()).isZero();
 		assertThat(FernetKey.parse(outcome.out().strip()).encoded()).isEqualTo(outcome.out().strip());
 		assertThat(outcome.out()).hasSize(45).endsWith("=\n");
+	}
+
+	@Test
+	void printsVerificationKeysThatVerifyButCannotDecrypt() {
+		String older = FernetKey.generate(new SecureRandom()).encoded();
+		Outcome outcome = run("", Map.of(CryptoCli.KEYS_ENV, this.key + "," + older), "verifykeys");
+
+		assertThat(outcome.code()).isZero();
+		String verificationKeys = outcome.out().strip();
+		assertThat(verificationKeys.split(",")).hasSize(2).allSatisfy((k) -> assertThat(k).hasSize(24));
+		assertThat(verificationKeys).doesNotContain(this.key.substring(24), older.substring(24));
+		Fernet verifier = Fernet.verifierFromProperty(verificationKeys, "test");
+		String token = this.fernet.encrypt("bently.martin@example.com");
+		verifier.verify(token);
+		assertThat(verifier.isAuthentic(Fernet.fromProperty(older, "test").encrypt("x"))).isTrue();
+		assertThatIllegalStateException().isThrownBy(() -> verifier.decrypt(token));
 	}
 
 	@Test
