@@ -36,12 +36,12 @@ class SinkMetrics {
 		this.batchSize.record(records);
 	}
 
-	void written(String writer, UserBatch batch) {
+	void written(String writer, int users) {
 		Counter.builder("userstream.written")
 			.description("Users stored, per writer")
 			.tag("writer", writer)
 			.register(this.registry)
-			.increment(batch.users().size());
+			.increment(users);
 	}
 
 	void stored(UserBatch batch) {
@@ -51,6 +51,14 @@ class SinkMetrics {
 				this.latency.record(Duration.between(producedAt, batch.ingestedAt()));
 			}
 		}
+	}
+
+	void deadLetterDropped(String reason) {
+		Counter.builder("userstream.dead_letter.dropped")
+			.description("Rejected records the dead-letter topic refused even without key, value and headers")
+			.tag("reason", reason)
+			.register(this.registry)
+			.increment();
 	}
 
 	void deadLettered(String reason) {

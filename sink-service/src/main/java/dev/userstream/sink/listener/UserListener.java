@@ -1,9 +1,12 @@
 package dev.userstream.sink.listener;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
-import dev.userstream.sink.health.WriterHealthIndicator;
+import dev.userstream.sink.health.PipelineHealthIndicator;
+import dev.userstream.sink.writer.IncomingUser;
 import dev.userstream.sink.writer.UserBatch;
 import dev.userstream.sink.writer.UserWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,8 +18,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes batches: valid users go to every active writer, invalid records to the dead-letter topic.
- * The method returns (and the container commits the offsets) only when both are durable. A writer
- * failure is thrown to the error handler, which retries the whole batch with backoff, forever.
+ * The method returns (and the container commits the offsets) only when both are durable.
+ * <p>
+ * A failure that is about one record never holds up the others: triage dead-letters what it cannot
+ * read or check, and when a store refuses the data of a batch ({@link UserWriter#refusesData}) its users
+ * are written one by one, so the records the store refuses are dead-lettered ({@code store_rejected}) and
+ * the rest stored, all in this one delivery. This is what spring-kafka's {@code BatchListenerFailedException}
+ * does across deliveries, kept inside one so that a dead-letter topic that is away pauses the batch with
+ * backoff like any other outage instead of being retried on every poll.
+ * <p>
+ * Anything else is an outage ({@link BatchOutageException}): readiness DOWN with the cause, one WARN line,
+ * and the error handler retries the whole batch with backoff, forever; writers are idempotent, so what a
+ * failed attempt stored is not stored twice.
  */
 @Component
 class UserListener {
@@ -31,14 +44,14 @@ class UserListener {
 
 	private final SinkMetrics metrics;
 
-	private final WriterHealthIndicator health;
+	private final PipelineHealthIndicator health;
 
 	UserListener(List<UserWriter> writers, RecordTriage triage, DeadLetters deadLetters, SinkMetrics metrics,
-			WriterHealthIndicator health) {
+			PipelineHealthIndicator health) {
 		if (writers.isEmpty()) {
 			throw new NoWriterException();
 		}
-		this.writers = List.copyOf(writers);
+		this.writers = List.copyOf(writers); // in @Order: a store that can refuse data first
 		this.triage = triage;
 		this.deadLetters = deadLetters;
 		this.metrics = metrics;
@@ -48,29 +61,85 @@ class UserListener {
 
 	@KafkaListener(id = "userstream-sink", idIsGroup = false, topics = "${pipeline.topic}", batch = "true")
 	void onBatch(List<ConsumerRecord<String, UserMessage>> records) {
-		RecordTriage.Triage sorted = this.triage.triage(records);
-		UserBatch batch = new UserBatch(sorted.accepted(), sorted.firstOffsets(), Instant.now());
+		RecordTriage.Triage sorted = triage(records);
+		List<IncomingUser> users = new ArrayList<>(sorted.accepted());
+		List<RecordTriage.Rejected> rejected = new ArrayList<>(sorted.rejected());
+		Instant ingestedAt = Instant.now();
 		for (UserWriter writer : this.writers) {
-			write(writer, batch);
+			write(writer, users, rejected, sorted, ingestedAt);
 		}
-		this.deadLetters.publish(sorted.rejected());
+		publish(records.size(), rejected);
 		this.health.recovered();
+		UserBatch stored = new UserBatch(users, sorted.firstOffsets(), ingestedAt);
 		this.metrics.batch(records.size());
-		this.metrics.stored(batch);
-		logger.debug("Stored {} users, dead-lettered {} records", batch.users().size(), sorted.rejected().size());
+		this.metrics.stored(stored);
+		logger.debug("Stored {} users, dead-lettered {} records", users.size(), rejected.size());
 	}
 
-	private void write(UserWriter writer, UserBatch batch) {
+	private RecordTriage.Triage triage(List<ConsumerRecord<String, UserMessage>> records) {
+		try {
+			return this.triage.triage(records);
+		}
+		catch (UnknownSigningKeyException ex) {
+			throw outage(records.size(), "encryption-keys", ex, ex.getMessage());
+		}
+	}
+
+	private void write(UserWriter writer, List<IncomingUser> users, List<RecordTriage.Rejected> rejected,
+			RecordTriage.Triage sorted, Instant ingestedAt) {
+		UserBatch batch = new UserBatch(users, sorted.firstOffsets(), ingestedAt);
 		try {
 			writer.write(batch);
-			this.metrics.written(writer.name(), batch);
+			this.metrics.written(writer.name(), users.size());
 		}
 		catch (RuntimeException ex) {
-			this.health.failed(writer.name(), ex);
-			logger.warn("Writer {} failed on a batch of {} users ({}); it will be retried", writer.name(),
-					batch.users().size(), ex.getClass().getName());
-			throw ex;
+			if (!writer.refusesData(ex)) {
+				throw outage(users.size(), writer.name(), ex, null);
+			}
+			logger.warn("Writer {} refused the data of a batch of {} users ({}); writing them one by one to find the"
+					+ " records it refuses", writer.name(), users.size(), ex.getClass().getName());
+			isolate(writer, users, rejected, sorted, ingestedAt);
 		}
+	}
+
+	/** Writes the users one by one; those the store refuses leave {@code users} for {@code rejected}. */
+	private void isolate(UserWriter writer, List<IncomingUser> users, List<RecordTriage.Rejected> rejected,
+			RecordTriage.Triage sorted, Instant ingestedAt) {
+		int stored = 0;
+		for (Iterator<IncomingUser> each = users.iterator(); each.hasNext();) {
+			IncomingUser user = each.next();
+			try {
+				writer.write(new UserBatch(List.of(user), sorted.firstOffsets(), ingestedAt));
+				stored++;
+			}
+			catch (RuntimeException ex) {
+				if (!writer.refusesData(ex)) {
+					throw outage(users.size(), writer.name(), ex, null);
+				}
+				each.remove();
+				rejected.add(new RecordTriage.Rejected(sorted.source(user), new InvalidRecordException("store_rejected",
+						"the " + writer.name() + " store refused the record (" + StoreErrors.describe(ex) + ")")));
+			}
+		}
+		this.metrics.written(writer.name(), stored);
+	}
+
+	private void publish(int records, List<RecordTriage.Rejected> rejected) {
+		try {
+			this.deadLetters.publish(rejected);
+		}
+		catch (RuntimeException ex) {
+			String cause = this.deadLetters.recover(ex);
+			throw outage(records, "dead-letter-topic", ex, cause);
+		}
+	}
+
+	private BatchOutageException outage(int records, String component, RuntimeException ex, String cause) {
+		this.health.failed(component, ex, cause);
+		logger.warn("A batch of {} records is not complete: {} failed ({}{}); retrying it with backoff, nothing is"
+				+ " committed or dead-lettered meanwhile", records, component, ex.getClass().getName(),
+				(cause != null) ? ": " + cause : "");
+		return new BatchOutageException(component, ex);
 	}
 
 }

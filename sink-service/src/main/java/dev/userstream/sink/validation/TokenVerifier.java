@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks the sink's tokens without decrypting them: well-formed always, authentic (HMAC) when the
- * sink is given {@code PIPELINE_ENCRYPTION_KEYS}. Malformed keys stop start-up, naming the property.
+ * sink is given {@code PIPELINE_ENCRYPTION_KEYS}. The sink needs only the signing half of each key: full
+ * keys or their verification keys ({@code userstream-crypto verifykeys}) are both accepted, and with the
+ * latter the sink cannot decrypt. Malformed keys stop start-up, naming the property.
  */
 @Component
 public class TokenVerifier {
@@ -24,7 +26,7 @@ public class TokenVerifier {
 
 	private static Fernet parse(String keys) {
 		try {
-			return Fernet.fromProperty(keys, KEYS_PROPERTY);
+			return Fernet.verifierFromProperty(keys, KEYS_PROPERTY);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidEncryptionKeysException(ex.getMessage()); // names the entry, never the key
@@ -48,6 +50,25 @@ public class TokenVerifier {
 		else {
 			Fernet.checkWellFormed(token);
 		}
+	}
+
+	/**
+	 * Whether a token is well formed but signed by none of the keys: a token made with a key this sink
+	 * was not given (yet), or altered. Always {@code false} without keys.
+	 * @param token the token
+	 * @return {@code true} if only the signature check fails
+	 */
+	public boolean signedByAnotherKey(String token) {
+		if (this.fernet == null || token == null) {
+			return false;
+		}
+		try {
+			Fernet.checkWellFormed(token);
+		}
+		catch (FernetException ex) {
+			return false;
+		}
+		return !this.fernet.isAuthentic(token);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.userstream.sink.writer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 import dev.userstream.model.UserRecord;
 import dev.userstream.sink.validation.FernetToken;
@@ -64,10 +65,14 @@ public record IncomingUser(
 
 	private static final Instant TIMESTAMP_MAX = Instant.parse("2038-01-18T00:00:00Z");
 
-	/** The user of a consumed record; a record without {@code user_id} gets {@code derivedId}. */
+	/**
+	 * The user of a consumed record; a record without {@code user_id} gets {@code derivedId}. The id is
+	 * lower-cased: one canonical form, so ids equal but for letter case are the same user in every store.
+	 */
 	public static IncomingUser from(UserRecord record, String derivedId, KafkaPosition position) {
 		UserRecord.Dob dob = record.dob();
-		return new IncomingUser((record.userId() != null) ? record.userId() : derivedId, record.name(),
+		String userId = (record.userId() != null) ? record.userId().toLowerCase(Locale.ROOT) : derivedId;
+		return new IncomingUser(userId, record.name(),
 				record.gender(), record.country(), record.state(), record.city(), record.email(),
 				(dob != null) ? dob.date() : null, (dob != null) ? dob.age() : null, record.username(),
 				record.password(), record.source(), record.producedAt(),

@@ -1,5 +1,6 @@
 package dev.userstream.sink.writer.jpa;
 
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.hibernate.Session;
 import org.hibernate.StatelessSession;
 
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +30,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Profile("jpa")
+@Order(1) // before the writers that cannot refuse a record's data: a refused record is then stored nowhere
 class JpaUserWriter implements UserWriter {
+
+	// MySQL/MariaDB report some data errors with the generic SQLState HY000: 1366 incorrect string value
+	// (e.g. a character the column's charset cannot hold), 1292 incorrect date/time/number value
+	private static final Set<Integer> MYSQL_DATA_ERRORS = Set.of(1366, 1292);
 
 	private final UserRepository repository;
 
@@ -67,6 +74,21 @@ class JpaUserWriter implements UserWriter {
 		try (StatelessSession inserts = this.entityManager.unwrap(Session.class).statelessWithOptions().connection().open()) {
 			inserts.insertMultiple(fresh); // one JDBC batch of fresh.size() inserts
 		}
+	}
+
+	/**
+	 * SQLState classes 22 (data exception: too long, out of range, bad encoding) and 23 (integrity
+	 * constraint) are about the rows sent, not the connection; anything else is an outage.
+	 */
+	@Override
+	public boolean refusesData(RuntimeException failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				String state = (sql.getSQLState() != null) ? sql.getSQLState() : "";
+				return state.startsWith("22") || state.startsWith("23") || MYSQL_DATA_ERRORS.contains(sql.getErrorCode());
+			}
+		}
+		return false;
 	}
 
 }

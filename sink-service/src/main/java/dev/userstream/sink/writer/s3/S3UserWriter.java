@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("s3")
+@Order(2)
 class S3UserWriter implements UserWriter, DisposableBean {
 
 	private static final String JSON = "application/json";
