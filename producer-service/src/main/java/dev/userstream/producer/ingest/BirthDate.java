@@ -25,7 +25,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = BirthDate.Validator.class)
 @interface BirthDate {
 
-	/** randomuser's {@code dob.date} shape (DESIGN.md "Wire contract"). */
+	/** randomuser's {@code dob.date} shape (docs/architecture.md, "Fields"). */
 	DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
 	String message() default "must be an ISO date (1990-04-01) or date-time (1990-04-01T07:36:45.668Z) between the year 1000 and today";

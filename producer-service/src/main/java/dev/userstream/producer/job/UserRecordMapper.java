@@ -13,7 +13,7 @@ import dev.userstream.producer.source.SourceUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps source users to wire records (DESIGN.md "Wire contract"): {@code user_id} from the source,
+ * Maps source users to wire records (docs/architecture.md, "The wire contract"): {@code user_id} from the source,
  * {@code name} = first + " " + last (see {@link SourceUser#fullName()}), {@code dob} as the source sent it, {@code email},
  * {@code username} and {@code password} encrypted, {@code produced_at} now to the millisecond.
  */

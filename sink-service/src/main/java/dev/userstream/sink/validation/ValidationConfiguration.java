@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * Bean Validation for consumed records. With JPA on the class path, Hibernate Validator's default
  * {@link TraversableResolver} asks JPA's {@code PersistenceUtil} whether every property of every
  * validated object is loaded: a lazy-loading question only entities raise, and here it cost about a
- * sixth of the consumer thread's time (a JFR profile of the sink, README "Performance"). The sink
+ * sixth of the consumer thread's time (a JFR profile of the sink, docs/performance.md). The sink
  * validates records, never entities, so every property is reachable.
  */
 @Configuration(proxyBeanMethods = false)

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The inserts go through a Hibernate {@link StatelessSession} on the transaction's own connection:
  * rows that are written once and never read back need no persistence context, and skipping its
  * bookkeeping (entity snapshots, flush-time dirty checks, events) made the insert path faster
- * (README "Performance"). The SQL, the mapping and the transaction are Hibernate's and Spring's as before.
+ * (docs/performance.md). The SQL, the mapping and the transaction are Hibernate's and Spring's as before.
  */
 @Component
 @Profile("jpa")
