@@ -18,6 +18,11 @@ record CryptoProperties(@NotBlank(message = "is required: set PIPELINE_ENCRYPTIO
 
 	static final String KEYS_PROPERTY = "pipeline.encryption.keys";
 
+	/** What to do about missing or malformed keys, for the start-up failure message. */
+	static final String KEYS_FIX = "Set PIPELINE_ENCRYPTION_KEYS (property " + KEYS_PROPERTY + ") to one or more"
+			+ " comma-separated Fernet keys: 32 bytes each, url-safe base64 (44 characters); the first"
+			+ " encrypts. Generate one with: java -jar userstream-crypto.jar genkey";
+
 	/** Never the keys: configuration ends up in logs and failure reports. */
 	@Override
 	public String toString() {

@@ -1,5 +1,7 @@
 package dev.userstream.producer.crypto;
 
+import dev.userstream.support.keys.InvalidEncryptionKeysException;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -34,7 +36,7 @@ public class DerivedUserIds {
 			Fernet.fromProperty(commaSeparatedKeys, CryptoProperties.KEYS_PROPERTY);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidEncryptionKeysException(ex.getMessage());
+			throw new InvalidEncryptionKeysException(ex.getMessage(), CryptoProperties.KEYS_FIX);
 		}
 		byte[] firstKey = Base64.getUrlDecoder().decode(commaSeparatedKeys.split(",")[0].strip());
 		this.idKey = new SecretKeySpec(hmac(new SecretKeySpec(firstKey, "HmacSHA256"), PURPOSE), "HmacSHA256");

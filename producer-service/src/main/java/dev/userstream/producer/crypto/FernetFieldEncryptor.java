@@ -1,5 +1,7 @@
 package dev.userstream.producer.crypto;
 
+import dev.userstream.support.keys.InvalidEncryptionKeysException;
+
 import dev.userstream.model.Fernet;
 
 import org.springframework.stereotype.Component;
@@ -19,7 +21,7 @@ class FernetFieldEncryptor implements FieldEncryptor {
 		}
 		catch (IllegalArgumentException ex) {
 			// not chained: nothing below this message is needed, and nothing may leak key material
-			throw new InvalidEncryptionKeysException(ex.getMessage());
+			throw new InvalidEncryptionKeysException(ex.getMessage(), CryptoProperties.KEYS_FIX);
 		}
 	}
 

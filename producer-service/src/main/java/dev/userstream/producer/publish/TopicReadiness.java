@@ -1,5 +1,7 @@
 package dev.userstream.producer.publish;
 
+import dev.userstream.support.kafka.KafkaClusterProbe;
+
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;

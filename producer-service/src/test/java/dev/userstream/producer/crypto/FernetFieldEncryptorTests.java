@@ -1,5 +1,7 @@
 package dev.userstream.producer.crypto;
 
+import dev.userstream.support.keys.InvalidEncryptionKeysException;
+
 import java.util.List;
 
 import dev.userstream.model.Fernet;

@@ -3,6 +3,7 @@ package dev.userstream.sink.validation;
 import dev.userstream.model.Fernet;
 import dev.userstream.model.FernetException;
 import dev.userstream.sink.SinkProperties;
+import dev.userstream.support.keys.InvalidEncryptionKeysException;
 
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,11 @@ public class TokenVerifier {
 			return Fernet.verifierFromProperty(keys, KEYS_PROPERTY);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidEncryptionKeysException(ex.getMessage()); // names the entry, never the key
+			// names the entry, never the key
+			throw new InvalidEncryptionKeysException(ex.getMessage(), "Set PIPELINE_ENCRYPTION_KEYS (property " + KEYS_PROPERTY
+					+ ") to the producer's comma-separated Fernet keys (44 characters of url-safe base64 each) or their"
+					+ " verification keys (24 characters: userstream-crypto verifykeys), or leave it unset to check"
+					+ " tokens for shape only.");
 		}
 	}
 
