@@ -20,13 +20,13 @@ public class KafkaHealthConfiguration {
 		return new KafkaClusterProbe(kafkaAdmin);
 	}
 
-	@Bean("kafka")
+	@Bean
 	KafkaHealthIndicator kafkaHealthIndicator(KafkaClusterProbe kafkaClusterProbe) {
 		return new KafkaHealthIndicator(kafkaClusterProbe);
 	}
 
-	@Bean("listeners")
-	ListenerContainersHealthIndicator listenerContainersHealthIndicator(KafkaListenerEndpointRegistry registry) {
+	@Bean
+	ListenerContainersHealthIndicator listenersHealthIndicator(KafkaListenerEndpointRegistry registry) {
 		return new ListenerContainersHealthIndicator(registry);
 	}
 

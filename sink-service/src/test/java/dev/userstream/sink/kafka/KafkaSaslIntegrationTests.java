@@ -74,7 +74,7 @@ class KafkaSaslIntegrationTests {
 			await().atMost(Duration.ofSeconds(60)).until(() -> TestUsers.storedCount(jdbc, ids) == ids.size());
 			assertThat(clients.readAll(TOPIC + "-dlt", 1, Duration.ofSeconds(30))).singleElement()
 				.satisfies((record) -> assertThat(record.key()).isEqualTo("bad"));
-			assertThat(sink.getBean("kafka", HealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+			assertThat(sink.getBean("kafkaHealthIndicator", HealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
 		}
 		assertThat(output).contains("Kafka accepted the client's credentials (SCRAM-SHA-512 over SASL_PLAINTEXT)")
 			.doesNotContain(PASSWORD);
