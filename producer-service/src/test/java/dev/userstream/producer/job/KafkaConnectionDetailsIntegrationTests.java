@@ -1,10 +1,10 @@
 package dev.userstream.producer.job;
 
 import java.time.Duration;
-import java.util.List;
 
 import dev.userstream.producer.TestKeys;
 import dev.userstream.testsupport.EmbeddedKafka;
+import dev.userstream.testsupport.EmbeddedKafkaConnectionDetails;
 import dev.userstream.testsupport.Http;
 import dev.userstream.testsupport.KafkaTestClients;
 import org.junit.jupiter.api.Test;
@@ -13,9 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=127.0.0.1:9", "producer.schedule.enabled=false",
 				"producer.source=synthetic", "producer.batch-size=20", "pipeline.topic=details-it-producer" })
-@Import(KafkaConnectionDetailsIntegrationTests.EmbeddedBrokerDetails.class)
+@Import(EmbeddedKafkaConnectionDetails.class)
 class KafkaConnectionDetailsIntegrationTests {
 
 	@DynamicPropertySource
@@ -53,16 +51,6 @@ class KafkaConnectionDetailsIntegrationTests {
 		assertThat(clients.recordCount("details-it-producer")).isEqualTo(20);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
 				Http.get("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness").status()).isEqualTo(200));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class EmbeddedBrokerDetails {
-
-		@Bean
-		KafkaConnectionDetails embeddedBroker() {
-			return () -> List.of(EmbeddedKafka.bootstrapServers());
-		}
-
 	}
 
 }

@@ -8,6 +8,7 @@ import dev.userstream.model.UserRecord;
 import dev.userstream.sink.TestUsers;
 import dev.userstream.testsupport.DatabaseTestConfiguration;
 import dev.userstream.testsupport.EmbeddedKafka;
+import dev.userstream.testsupport.EmbeddedKafkaConnectionDetails;
 import dev.userstream.testsupport.Http;
 import dev.userstream.testsupport.KafkaTestClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,9 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -39,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "spring.kafka.bootstrap-servers=127.0.0.1:9", "pipeline.topic=details-it-users",
 				"spring.kafka.consumer.group-id=details-it" })
 @ActiveProfiles("jpa")
-@Import({ KafkaConnectionDetailsIntegrationTests.EmbeddedBrokerDetails.class, DatabaseTestConfiguration.class })
+@Import({ EmbeddedKafkaConnectionDetails.class, DatabaseTestConfiguration.class })
 class KafkaConnectionDetailsIntegrationTests {
 
 	static final String TOPIC = "details-it-users";
@@ -65,16 +64,6 @@ class KafkaConnectionDetailsIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> TestUsers.storedCount(this.jdbc, List.of(user.userId())) == 1);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
 				Http.get("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness").status()).isEqualTo(200));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class EmbeddedBrokerDetails {
-
-		@Bean
-		KafkaConnectionDetails embeddedBroker() {
-			return () -> List.of(EmbeddedKafka.bootstrapServers());
-		}
-
 	}
 
 }
