@@ -61,14 +61,19 @@ final class TargetsReport {
 
 	private void atLeast(String target, Double value, double required) {
 		if (value != null) {
-			this.lines.add(String.format(Locale.ROOT, "| %s | %s | %s |", target, Report.times(value), met(value >= required)));
+			this.lines.add(String.format(Locale.ROOT, "| %s | %s | %s |", target, Report.times(value), met(value, value >= required)));
 		}
 	}
 
 	private void atMost(String target, Double value, double limit) {
 		if (value != null) {
-			this.lines.add(String.format(Locale.ROOT, "| %s | %s | %s |", target, Report.times(value), met(value <= limit)));
+			this.lines.add(String.format(Locale.ROOT, "| %s | %s | %s |", target, Report.times(value), met(value, value <= limit)));
 		}
+	}
+
+	/** Neither yes nor no for a figure a tiny run could not measure (an empty steady window). */
+	private static String met(double value, boolean met) {
+		return Double.isNaN(value) ? "–" : met(met);
 	}
 
 	private static String met(boolean met) {
