@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -119,7 +120,7 @@ record ConnectPeer(Path libs, Path plugins, String bootstrapServers, DatabaseEnd
 					"rootLogger.appenderRef.file.ref=FILE",
 					"logger.hibernate.name=org.hibernate",
 					"logger.hibernate.level=WARN", ""));
-			List<String> jvm = new java.util.ArrayList<>(JVM_OPTIONS);
+			List<String> jvm = new ArrayList<>(JVM_OPTIONS);
 			jvm.add("-Dlog4j2.configurationFile=" + log4j.toAbsolutePath());
 			ServiceProcess process = ServiceProcess.java(ServiceProcess.CONNECT, name, jvm,
 					List.of("-cp", this.libs.toAbsolutePath() + "/*", "org.apache.kafka.connect.cli.ConnectStandalone",
@@ -160,7 +161,7 @@ record ConnectPeer(Path libs, Path plugins, String bootstrapServers, DatabaseEnd
 			if (status == null) {
 				return;
 			}
-			List<JsonNode> states = new java.util.ArrayList<>(List.of(status.path("connector")));
+			List<JsonNode> states = new ArrayList<>(List.of(status.path("connector")));
 			status.path("tasks").forEach(states::add);
 			for (JsonNode state : states) {
 				if (state.path("state").asString("").equals("FAILED")) {
