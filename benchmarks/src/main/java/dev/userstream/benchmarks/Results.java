@@ -116,7 +116,7 @@ final class Results {
 	}
 
 	private static String decimal(Double value, int decimals) {
-		return (value != null && !value.isNaN()) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : "n/a";
+		return (value != null && Double.isFinite(value)) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : "n/a";
 	}
 
 }
