@@ -2,14 +2,15 @@ package dev.userstream.benchmarks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import dev.userstream.model.UserRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The order of a run: the database baselines and the jpa sink, the S3 sink and its baseline, the
- * producer and its bare send, then end to end.
+ * The order of a run: the database baselines, the jpa sink and its real peer (Kafka Connect), the S3
+ * sink and its baseline, the producer and its bare send, then end to end.
  */
 final class BenchmarkPlan {
 
@@ -19,20 +20,26 @@ final class BenchmarkPlan {
 
 	private final Services services;
 
+	private final ConnectPeer connect;
+
 	private final Broker broker;
 
 	private final Database database;
+
+	private final Optional<DatabaseProcess> server;
 
 	private final List<UserRecord> users;
 
 	private final Results results;
 
-	BenchmarkPlan(BenchmarkOptions options, Services services, Broker broker, Database database, List<UserRecord> users,
-			Results results) {
+	BenchmarkPlan(BenchmarkOptions options, Services services, ConnectPeer connect, Broker broker, Database database,
+			List<UserRecord> users, Results results) {
 		this.options = options;
 		this.services = services;
+		this.connect = connect;
 		this.broker = broker;
 		this.database = database;
+		this.server = DatabaseProcess.of(database.endpoint());
 		this.users = users;
 		this.results = results;
 	}
@@ -40,13 +47,16 @@ final class BenchmarkPlan {
 	void run() {
 		int repeat = this.options.repeat();
 		Workload all = Workload.of(this.users, this.options.records());
-		SinkBenchmarks sinks = new SinkBenchmarks(this.services, this.broker, this.database);
+		SinkBenchmarks sinks = new SinkBenchmarks(this.services, this.connect, this.broker, this.database, this.server);
 		if (this.options.jpa()) {
-			DatabaseBenchmarks jdbc = new DatabaseBenchmarks(this.database);
+			logger.info("database server process: {}", this.server.map((server) -> "pid " + server.pid()).orElse("not found (its CPU is n/a)"));
+			DatabaseBenchmarks jdbc = new DatabaseBenchmarks(this.database, this.server);
 			this.results.rawBatch = log("raw JDBC batch", jdbc.jdbcBatch(all, repeat));
 			this.results.rawMultiRow = log("raw multi-row INSERT", jdbc.multiRow(all, repeat));
-			this.results.peer = log("peer upsert", jdbc.peerUpsert(all, repeat));
+			this.results.simulated = log("simulated upsert loop", jdbc.simulatedUpsert(all, repeat));
 			this.results.original = log("original", jdbc.original(Workload.of(this.users, this.options.originalRecords()), repeat));
+			this.results.connect = sinks.connect(all, repeat);
+			log("Kafka Connect + Debezium JDBC sink", this.results.connect.rate());
 			this.results.sinkJpa = sinks.jpa(all, repeat);
 			log("sink-jpa", this.results.sinkJpa.rate());
 		}
@@ -74,6 +84,11 @@ final class BenchmarkPlan {
 	private static Figure log(String what, Figure figure) {
 		logger.info("{}: {} /s", what, figure.describe());
 		return figure;
+	}
+
+	private static Baseline log(String what, Baseline baseline) {
+		log(what, baseline.rate());
+		return baseline;
 	}
 
 }

@@ -70,24 +70,49 @@ public final class BenchmarkRunner {
 			Services services = new Services(Path.of(locations.getProperty("producer.jar")), Path.of(locations.getProperty("sink.jar")),
 					broker.bootstrapServers(), database.endpoint(), s3, SERVICE_JVM_OPTIONS,
 					FernetKey.generate(new SecureRandom()).encoded(), Path.of("target", "bench-logs"));
-			List<UserRecord> users = BenchmarkUsers.generate(BenchmarkOptions.warmup(options.records()) + options.records(), 1);
+			ConnectPeer connect = new ConnectPeer(Path.of(locations.getProperty("connect.libs")),
+					Path.of(locations.getProperty("connect.plugins")), broker.bootstrapServers(), database.endpoint(),
+					Path.of("target", "bench-connect"));
+			List<UserRecord> users = BenchmarkUsers.generate(options.users(), 1);
 			Results results = new Results();
-			header(results, options, database, load);
-			new BenchmarkPlan(options, services, broker, database, users, results).run();
+			header(results, options, database, connect);
+			new BenchmarkPlan(options, services, connect, broker, database, users, results).run();
 			results.header.add("load average (1, 5, 15 min) before: " + load + "; after: " + loadAverage());
-			return new Report(results, options).render();
+			String report = new Report(results, options).render();
+			write(Path.of(options.reportDirectory()), report, results);
+			return report;
 		}
 	}
 
-	private static void header(Results results, BenchmarkOptions options, Database database, String load) {
+	private static void header(Results results, BenchmarkOptions options, Database database, ConnectPeer connect) {
 		results.header.add(Instant.now().truncatedTo(ChronoUnit.SECONDS) + ", " + Runtime.getRuntime().availableProcessors()
 				+ " cores, Java " + System.getProperty("java.version") + ", " + database.version()
 				+ ", Kafka: embedded KRaft broker in the runner's JVM, S3: S3Mock (child process)");
 		results.header.add(String.format(java.util.Locale.ROOT, "%,d records per repeat (the original's way: %,d; S3 per-record: %,d), "
-				+ "each run warmed up first (%,d records), %d repeats: median (min–max)", options.records(), options.originalRecords(),
-				options.s3PerRecordRecords(), BenchmarkOptions.warmup(options.records()), options.repeat()));
+				+ "steady = after the first 20 %% of the records (%,d), %d repeats: median (min–max)", options.records(),
+				options.originalRecords(), options.s3PerRecordRecords(), BenchmarkOptions.warmup(options.records()), options.repeat()));
 		results.header.add("services run from their jars with `" + String.join(" ", SERVICE_JVM_OPTIONS)
 				+ "`, a fresh process per repeat; rates are per second, so runs of different sizes compare");
+		results.header.add("the real peer: Apache Kafka Connect " + connect.version("connect-runtime") + " standalone (`"
+				+ String.join(" ", ConnectPeer.JVM_OPTIONS) + "`, as its scripts start it) with Debezium's JDBC sink "
+				+ connect.version("debezium-connector-jdbc") + ", upsert on `user_id`, "
+				+ ConnectPeer.TASKS + " tasks, batches of " + ConnectPeer.BATCH + ", offsets committed every "
+				+ ConnectPeer.OFFSET_FLUSH_MILLIS + " ms; CPU per row from `/proc` of each process (sink, Connect, the database server)");
+	}
+
+	/** The report and its chart into {@code directory}, for the README and docs to show. */
+	private static void write(Path directory, String report, Results results) {
+		try {
+			Files.createDirectories(directory);
+			Files.writeString(directory.resolve("report.md"), report);
+			if (results.sinkJpa != null) {
+				BenchmarkChart.write(results, directory.resolve(BenchmarkChart.FILE));
+			}
+			logger.info("report and chart in {}", directory.toAbsolutePath());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write the report into " + directory, ex);
+		}
 	}
 
 	private static Properties locations() {
@@ -101,6 +126,12 @@ public final class BenchmarkRunner {
 		for (String jar : List.of("producer.jar", "sink.jar")) {
 			if (!Files.isRegularFile(Path.of(properties.getProperty(jar)))) {
 				throw new IllegalStateException(properties.getProperty(jar) + " is missing: build with ./bench.sh");
+			}
+		}
+		for (String directory : List.of("connect.libs", "connect.plugins")) {
+			if (!Files.isDirectory(Path.of(properties.getProperty(directory)))) {
+				throw new IllegalStateException(properties.getProperty(directory)
+						+ " is missing: build with ./bench.sh (module benchmarks/connect-peer resolves Kafka Connect and the Debezium JDBC sink)");
 			}
 		}
 		return properties;

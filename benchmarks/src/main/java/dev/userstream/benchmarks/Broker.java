@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import dev.userstream.model.UserRecord;
 import dev.userstream.model.UserRecordJson;
@@ -51,11 +52,20 @@ final class Broker implements AutoCloseable {
 
 	/** Creates the topic and writes the users to it, keyed by user_id, as the producer would. */
 	void fill(String topic, List<UserRecord> users) {
+		fill(topic, users, (user) -> UserRecordJson.mapper().writeValueAsBytes(user));
+	}
+
+	/** Creates the topic and writes the users to it, keyed by user_id, as the Connect peer reads them. */
+	void fillEnveloped(String topic, List<UserRecord> users) {
+		fill(topic, users, ConnectEnvelopes::envelope);
+	}
+
+	private void fill(String topic, List<UserRecord> users, Function<UserRecord, byte[]> value) {
 		createTopic(topic);
 		try (KafkaProducer<String, byte[]> producer = this.clients.producer()) {
 			Future<RecordMetadata> last = null;
 			for (UserRecord user : users) {
-				last = producer.send(new ProducerRecord<>(topic, user.userId(), UserRecordJson.mapper().writeValueAsBytes(user)));
+				last = producer.send(new ProducerRecord<>(topic, user.userId(), value.apply(user)));
 			}
 			producer.flush();
 			if (last != null) {

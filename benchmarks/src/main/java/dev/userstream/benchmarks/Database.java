@@ -11,10 +11,15 @@ import dev.userstream.testsupport.DatabaseEndpoint;
 import org.flywaydb.core.Flyway;
 
 /**
- * The run's database: the {@code users} table made by the sink's own Flyway migrations, emptied
- * before each measurement.
+ * The run's database: the {@code users} table made by the sink's own Flyway migrations, and
+ * {@value #CONNECT_TABLE} of the same shape for the Kafka Connect peer, emptied before each measurement.
  */
 final class Database {
+
+	static final String USERS = "users";
+
+	/** The peer's table: {@code users}' columns, and {@code ingested_at} stamped by the database (the peer has no such field). */
+	static final String CONNECT_TABLE = "users_connect";
 
 	private final DatabaseEndpoint endpoint;
 
@@ -28,26 +33,36 @@ final class Database {
 
 	/** Drops the table and re-creates it with the sink's migrations, so that the sink's Flyway finds it current. */
 	void recreate(String migrations) {
-		execute("DROP TABLE IF EXISTS users, flyway_schema_history");
+		execute("DROP TABLE IF EXISTS users, " + CONNECT_TABLE + ", flyway_schema_history");
 		Flyway.configure()
 			.dataSource(this.endpoint.url(), this.endpoint.username(), this.endpoint.password())
 			.locations("filesystem:" + migrations)
 			.load()
 			.migrate();
+		execute("CREATE TABLE " + CONNECT_TABLE + " LIKE users");
+		execute("ALTER TABLE " + CONNECT_TABLE + " MODIFY ingested_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)");
 	}
 
 	void truncate() {
-		execute("TRUNCATE TABLE users");
+		truncate(USERS);
+	}
+
+	void truncate(String table) {
+		execute("TRUNCATE TABLE " + table);
 	}
 
 	long count() {
+		return count(USERS);
+	}
+
+	long count(String table) {
 		try (Connection connection = this.endpoint.connect(); Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM users")) {
+				ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
 			rows.next();
 			return rows.getLong(1);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Could not count users", ex);
+			throw new IllegalStateException("Could not count the rows of " + table, ex);
 		}
 	}
 

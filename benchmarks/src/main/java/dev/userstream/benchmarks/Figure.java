@@ -24,7 +24,16 @@ record Figure(List<Double> values) {
 		return new Figure(list);
 	}
 
+	/** Whether every repeat has a value (a process that could not be measured gives NaN). */
+	boolean measured() {
+		return !this.values.isEmpty() && this.values.stream().noneMatch((value) -> value.isNaN());
+	}
+
+	/** The median; NaN when not {@link #measured()}. */
 	double median() {
+		if (!measured()) {
+			return Double.NaN;
+		}
 		List<Double> sorted = new ArrayList<>(this.values);
 		Collections.sort(sorted);
 		int n = sorted.size();
@@ -39,13 +48,19 @@ record Figure(List<Double> values) {
 		return Collections.max(this.values);
 	}
 
-	/** {@code 12,345 (11,900–12,800)}. */
+	/** {@code 12,345 (11,900–12,800)}, or {@code n/a}. */
 	String describe() {
+		if (!measured()) {
+			return "n/a";
+		}
 		return String.format(Locale.ROOT, "%,.0f (%,.0f–%,.0f)", median(), min(), max());
 	}
 
 	/** Like {@link #describe()} with one decimal, for small numbers. */
 	String describeDecimal() {
+		if (!measured()) {
+			return "n/a";
+		}
 		return String.format(Locale.ROOT, "%,.1f (%,.1f–%,.1f)", median(), min(), max());
 	}
 

@@ -16,7 +16,7 @@ import dev.userstream.testsupport.DatabaseEndpoint;
 /**
  * The baselines the sink is held against, writing the same rows into the same {@code users} table in
  * transactions of {@value #BATCH} rows (one sink poll): the raw limit (plain JDBC batch, and one
- * multi-row INSERT per batch), the Kafka Connect JDBC sink's upsert (a multi-row
+ * multi-row INSERT per batch), a simulated upsert loop in the way of a Connect JDBC sink (a multi-row
  * {@code INSERT … ON DUPLICATE KEY UPDATE}) and the original consumer (one INSERT and commit per row).
  */
 final class JdbcWriters {
@@ -60,7 +60,7 @@ final class JdbcWriters {
 		multiRow(users, "");
 	}
 
-	/** The peer: one multi-row {@code INSERT … ON DUPLICATE KEY UPDATE} per batch (Kafka Connect upsert mode). */
+	/** The simulated upsert loop: one multi-row {@code INSERT … ON DUPLICATE KEY UPDATE} per batch, as a JDBC sink in upsert mode does. */
 	void multiRowUpsert(List<UserRecord> users) throws SQLException {
 		multiRow(users, UPSERT);
 	}

@@ -44,7 +44,9 @@ final class ProducerBenchmarks {
 			this.broker.createTopic(topic);
 			try (ServiceProcess producer = this.services.producer("producer-" + this.runs, topic, BATCH, Duration.ofMillis(1))) {
 				ProgressWatch watch = new ProgressWatch(() -> this.broker.recordCount(topic), List.of(producer));
-				runs.add(watch.between(warmup, warmup + records, Duration.ofSeconds(120 + records / 1000)));
+				ProgressWatch.Mark launch = watch.now();
+				runs.add(watch.steady(launch, warmup, records, Duration.ofSeconds(120 + records / 1000)),
+						producer.readySeconds(Duration.ofMinutes(3)));
 			}
 		}
 		return runs;

@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Times a run by watching a progress counter (committed offsets, topic end offsets) and samples the
- * service processes' CPU time and RSS at both ends of the window.
+ * processes' CPU time and RSS at both ends of the window.
  */
 final class ProgressWatch {
 
@@ -18,18 +18,31 @@ final class ProgressWatch {
 
 	private final LongSupplier progress;
 
-	private final List<ServiceProcess> processes;
+	private final List<Measured> processes;
 
-	ProgressWatch(LongSupplier progress, List<ServiceProcess> processes) {
+	ProgressWatch(LongSupplier progress, List<? extends Measured> processes) {
 		this.progress = progress;
 		this.processes = List.copyOf(processes);
 	}
 
 	/** The window from when progress first reaches {@code from} to when it reaches {@code to}. */
 	Window between(long from, long to, Duration timeout) {
+		return steady(now(), from, to, timeout).steady();
+	}
+
+	/** A mark at this moment: take it right after starting the processes for {@link #steady}'s launch window. */
+	Mark now() {
+		return mark(this.progress.getAsLong());
+	}
+
+	/**
+	 * The steady window (progress from {@code from} to {@code to}) and the one from {@code launch} to the
+	 * same end.
+	 */
+	Steady steady(Mark launch, long from, long to, Duration timeout) {
 		Mark start = awaitMark(() -> this.progress.getAsLong() >= from, timeout);
 		Mark end = awaitMark(() -> this.progress.getAsLong() >= to, timeout);
-		return window(start, end);
+		return new Steady(window(start, end), window(launch, end));
 	}
 
 	/** The window of the next {@code duration}. */
@@ -43,7 +56,7 @@ final class ProgressWatch {
 	/** Waits until {@code condition} holds, failing early when a process dies. */
 	void awaitUntil(java.util.concurrent.Callable<Boolean> condition, Duration timeout) {
 		await().atMost(timeout).pollInterval(POLL).pollDelay(Duration.ZERO).until(() -> {
-			this.processes.forEach(ServiceProcess::checkAlive);
+			this.processes.forEach(Measured::checkAlive);
 			return condition.call();
 		});
 	}
@@ -56,7 +69,7 @@ final class ProgressWatch {
 	private Mark mark(long count) {
 		Map<String, Double> cpu = new LinkedHashMap<>();
 		Map<String, Double> rss = new LinkedHashMap<>();
-		for (ServiceProcess process : this.processes) {
+		for (Measured process : this.processes) {
 			cpu.put(process.role(), process.cpuSeconds());
 			rss.put(process.role(), process.rssMiB());
 		}
@@ -69,7 +82,16 @@ final class ProgressWatch {
 		return new Window(end.count() - start.count(), (end.nanos() - start.nanos()) / 1e9, cpu, end.rss());
 	}
 
-	private record Mark(long nanos, long count, Map<String, Double> cpu, Map<String, Double> rss) {
+	record Mark(long nanos, long count, Map<String, Double> cpu, Map<String, Double> rss) {
+	}
+
+	/**
+	 * One run's two windows.
+	 *
+	 * @param steady from the first 20 % of the records on
+	 * @param launch from the process's start
+	 */
+	record Steady(Window steady, Window launch) {
 	}
 
 }

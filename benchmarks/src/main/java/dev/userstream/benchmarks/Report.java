@@ -42,19 +42,48 @@ final class Report {
 
 	private void database() {
 		Results r = this.results;
-		section("Database writes (items 1–4): the same rows into the same `users` table, 500 rows a transaction");
-		this.lines.add("| writer | rows | rows/s, median (range) | sink-jpa ÷ this |");
-		this.lines.add("|---|---:|---:|---:|");
-		double jpa = r.sinkJpa.rate().median();
-		row("raw limit: plain JDBC batch (`addBatch`/`executeBatch`)", this.options.records(), r.rawBatch, jpa);
-		row("raw limit: one multi-row `INSERT … VALUES (…),(…)` per batch", this.options.records(), r.rawMultiRow, jpa);
-		row("peer: multi-row `INSERT … ON DUPLICATE KEY UPDATE` (Kafka Connect JDBC sink, upsert mode)", this.options.records(), r.peer, jpa);
-		row("original: one INSERT + commit per row", this.options.originalRecords(), r.original, jpa);
-		row("**userstream sink-jpa**: its jar, records already in Kafka → committed rows (lag 0)", this.options.records(),
-				r.sinkJpa.rate(), jpa);
+		section("Database writes (items 1–4): the same users into tables of the same shape");
+		this.lines.add("Steady = after the first 20 % of the records; from launch = from the process's start (the sink, Connect) "
+				+ "to the last record. CPU per row: the writer's own (its process; for an in-process baseline, its thread) "
+				+ "and the database server's, both from `/proc` over the steady window.");
 		this.lines.add("");
-		this.lines.add(String.format(Locale.ROOT, "sink-jpa process: %s CPU s per 100k rows, RSS %s MiB at the end of the window.",
-				r.sinkJpa.cpuPer100k(ServiceProcess.SINK).describeDecimal(), r.sinkJpa.rssMiB(ServiceProcess.SINK).describe()));
+		this.lines.add("| writer | records | steady rows/s, median (range) | from launch rows/s | writer CPU µs/row | "
+				+ "database CPU µs/row | sink-jpa ÷ this |");
+		this.lines.add("|---|---:|---:|---:|---:|---:|---:|");
+		double jpa = r.sinkJpa.rate().median();
+		baseline("raw limit: plain JDBC batch (`addBatch`/`executeBatch`), 500 a transaction", this.options.records(), r.rawBatch, jpa);
+		baseline("raw limit: one multi-row `INSERT … VALUES (…),(…)` per 500", this.options.records(), r.rawMultiRow, jpa);
+		baseline("simulated upsert loop (Connect-style): multi-row `INSERT … ON DUPLICATE KEY UPDATE` per 500, in the runner",
+				this.options.records(), r.simulated, jpa);
+		baseline("original: one INSERT + commit per row", this.options.originalRecords(), r.original, jpa);
+		process("**real peer: Kafka Connect + Debezium JDBC sink** (upsert on `user_id`, " + ConnectPeer.TASKS + " tasks, batch "
+				+ ConnectPeer.BATCH + "), records in Kafka → committed offsets", r.connect, ServiceProcess.CONNECT, jpa);
+		process("**userstream sink-jpa**: its jar, records in Kafka → committed offsets (lag 0)", r.sinkJpa, ServiceProcess.SINK, jpa);
+		this.lines.add("");
+		this.lines.add(String.format(Locale.ROOT, "Process start → ready: sink-jpa %s s (readiness UP), Connect %s s (all tasks RUNNING). "
+				+ "From launch, CPU µs/row: sink-jpa %s, Connect %s. Cores busy while steady: sink-jpa %s, Connect %s.",
+				r.sinkJpa.ready().describeDecimal(), r.connect.ready().describeDecimal(),
+				r.sinkJpa.launchCpuMicrosPerRow(ServiceProcess.SINK).describe(),
+				r.connect.launchCpuMicrosPerRow(ServiceProcess.CONNECT).describe(),
+				cores(r.sinkJpa.cores(ServiceProcess.SINK)), cores(r.connect.cores(ServiceProcess.CONNECT))));
+		this.lines.add(String.format(Locale.ROOT, "sink-jpa process: %s CPU s per 100k rows, RSS %s MiB at the end of the window. "
+				+ "Chart: `%s` beside `report.md`.", r.sinkJpa.cpuPer100k(ServiceProcess.SINK).describeDecimal(),
+				r.sinkJpa.rssMiB(ServiceProcess.SINK).describe(), BenchmarkChart.FILE));
+	}
+
+	private void baseline(String what, int records, Baseline baseline, double jpa) {
+		this.lines.add(String.format(Locale.ROOT, "| %s | %,d | %s | – | %s | %s | %s |", what, records, baseline.describe(),
+				baseline.writerCpuMicros().describe(), baseline.databaseCpuMicros().describe(), times(jpa / baseline.median())));
+	}
+
+	private void process(String what, Runs runs, String role, double jpa) {
+		this.lines.add(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s |", what, this.options.records(),
+				runs.rate().describe(), runs.launchRate().describe(), runs.cpuMicrosPerRow(role).describe(),
+				runs.cpuMicrosPerRow(DatabaseProcess.DATABASE).describe(), times(jpa / runs.rate().median())));
+	}
+
+	private static String cores(Figure cores) {
+		return cores.measured() ? String.format(Locale.ROOT, "%.2f", cores.median()) : "n/a";
 	}
 
 	private void s3() {
@@ -88,12 +117,10 @@ final class Report {
 		this.lines.add("| **userstream producer**: its jar, generate → map → encrypt 3 fields → send → await acks | "
 				+ r.producer.rate().describe() + " | 1.00× |");
 		this.lines.add("");
-		this.lines.add(String.format(Locale.ROOT, "producer process: %s CPU s per 100k records, RSS %s MiB.",
-				r.producer.cpuPer100k(ServiceProcess.PRODUCER).describeDecimal(), r.producer.rssMiB(ServiceProcess.PRODUCER).describe()));
-	}
-
-	private void row(String what, int rows, Figure rate, double jpa) {
-		this.lines.add(String.format(Locale.ROOT, "| %s | %,d | %s | %s |", what, rows, rate.describe(), times(jpa / rate.median())));
+		this.lines.add(String.format(Locale.ROOT, "producer process: %s CPU s per 100k records, RSS %s MiB; "
+				+ "%s records/s from launch; process start → ready (readiness UP) %s s.",
+				r.producer.cpuPer100k(ServiceProcess.PRODUCER).describeDecimal(), r.producer.rssMiB(ServiceProcess.PRODUCER).describe(),
+				r.producer.launchRate().describe(), r.producer.ready().describeDecimal()));
 	}
 
 	private void ratioRow(String what, int users, Figure rate, double raw) {
@@ -107,6 +134,9 @@ final class Report {
 	}
 
 	static String times(double ratio) {
+		if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
+			return "n/a";
+		}
 		return String.format(Locale.ROOT, "%.2f×", ratio);
 	}
 

@@ -2,26 +2,39 @@ package dev.userstream.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
- * A service run from its executable jar as a child process, so that its memory (VmRSS, VmHWM) and CPU
- * time are its own (read from {@code /proc}). Secrets go in through the environment, never the
- * command line. {@link #close()} sends SIGTERM, as a container runtime would.
+ * A JVM run as a child process (a service from its executable jar, or the Kafka Connect worker), so
+ * that its memory (VmRSS, VmHWM) and CPU time are its own (read from {@code /proc}). Secrets go in
+ * through the environment, never the command line. {@link #close()} sends SIGTERM, as a container
+ * runtime would.
  */
-final class ServiceProcess implements AutoCloseable {
-
-	/** USER_HZ: /proc reports CPU time in these ticks on Linux. */
-	private static final double TICKS_PER_SECOND = 100;
+final class ServiceProcess implements Measured, AutoCloseable {
 
 	static final String SINK = "sink";
 
 	static final String PRODUCER = "producer";
+
+	static final String CONNECT = "connect";
+
+	private static final Duration READY_POLL = Duration.ofMillis(50);
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String role;
 
@@ -29,82 +42,149 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final Process process;
 
+	private final long startedNanos;
+
 	private final Path log;
 
-	private ServiceProcess(String role, String name, Process process, Path log) {
+	private CompletableFuture<Double> ready;
+
+	private ServiceProcess(String role, String name, Process process, long startedNanos, Path log) {
 		this.role = role;
 		this.name = name;
 		this.process = process;
+		this.startedNanos = startedNanos;
 		this.log = log;
 	}
 
 	/** Starts {@code java -jar}; {@code role} ({@link #SINK}, {@link #PRODUCER}) keys its figures, {@code name} its log. */
 	static ServiceProcess start(String role, String name, Path jar, List<String> jvmOptions, List<String> arguments,
 			Map<String, String> environment, Path logDirectory) {
+		List<String> launch = new ArrayList<>(List.of("-jar", jar.toString()));
+		launch.addAll(arguments);
+		return java(role, name, jvmOptions, launch, environment, logDirectory);
+	}
+
+	/** Starts {@code java <jvmOptions> <launch>}, e.g. {@code -cp <class path> <main class> <arguments>}. */
+	static ServiceProcess java(String role, String name, List<String> jvmOptions, List<String> launch,
+			Map<String, String> environment, Path logDirectory) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
-		command.add("-jar");
-		command.add(jar.toString());
-		command.addAll(arguments);
+		command.addAll(launch);
 		try {
 			Files.createDirectories(logDirectory);
 			Path log = logDirectory.resolve(name + ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile());
 			builder.environment().putAll(environment);
-			return new ServiceProcess(role, name, builder.start(), log);
+			long started = System.nanoTime();
+			return new ServiceProcess(role, name, builder.start(), started, log);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + name, ex);
 		}
 	}
 
-	String role() {
+	@Override
+	public String role() {
 		return this.role;
 	}
 
+	Path log() {
+		return this.log;
+	}
+
+	/**
+	 * Starts timing process start → {@code ready} first holds, polled on another thread so that the run's
+	 * windows go on meanwhile.
+	 */
+	ServiceProcess timeReadiness(BooleanSupplier ready) {
+		this.ready = readiness(ready);
+		return this;
+	}
+
+	/** Readiness polled at a URL answering 200 once ready (Spring Boot's {@code /actuator/health/readiness}). */
+	ServiceProcess timeReadiness(URI url) {
+		return timeReadiness(() -> {
+			try {
+				return HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200;
+			}
+			catch (IOException ex) {
+				return false; // not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		});
+	}
+
+	/** Seconds from start to ready (see {@link #timeReadiness}), waiting for it up to {@code timeout}. */
+	double readySeconds(Duration timeout) {
+		try {
+			return this.ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException(this.name + " was not ready after " + timeout + "; see " + this.log, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	/** Seconds from the process's start until {@code ready} first holds; fails when the process ends first. */
+	private CompletableFuture<Double> readiness(BooleanSupplier ready) {
+		return CompletableFuture.supplyAsync(() -> {
+			while (this.process.isAlive()) {
+				if (ready.getAsBoolean()) {
+					return (System.nanoTime() - this.startedNanos) / 1e9;
+				}
+				try {
+					Thread.sleep(READY_POLL.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+			throw new IllegalStateException(this.name + " ended before it was ready; see " + this.log);
+		}, (poll) -> {
+			// a thread of its own: the common pool has a single thread on two cores, and processes start side by side
+			Thread thread = new Thread(poll, this.name + "-readiness");
+			thread.setDaemon(true);
+			thread.start();
+		});
+	}
+
 	/** Fails with the log's location when the process has ended. */
-	void checkAlive() {
+	@Override
+	public void checkAlive() {
 		if (!this.process.isAlive()) {
 			throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
 		}
 	}
 
-	/** Resident set size now, MiB. */
-	double rssMiB() {
-		return statusKiB("VmRSS:") / 1024.0;
+	@Override
+	public double rssMiB() {
+		checkAlive();
+		return ProcStat.statusMiB(this.process.pid(), "VmRSS:");
 	}
 
 	/** Peak resident set size so far, MiB. */
 	double peakRssMiB() {
-		return statusKiB("VmHWM:") / 1024.0;
-	}
-
-	/** CPU seconds (user + system) used so far. */
-	double cpuSeconds() {
-		String stat = read(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
-	}
-
-	private long statusKiB(String field) {
-		for (String line : read(Path.of("/proc", Long.toString(this.process.pid()), "status")).split("\n")) {
-			if (line.startsWith(field)) {
-				return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
-			}
-		}
-		throw new IllegalStateException(field + " not in /proc status of " + this.name);
-	}
-
-	private String read(Path path) {
 		checkAlive();
-		try {
-			return Files.readString(path);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return ProcStat.statusMiB(this.process.pid(), "VmHWM:");
+	}
+
+	@Override
+	public double cpuSeconds() {
+		checkAlive();
+		return ProcStat.cpuSeconds(this.process.pid());
 	}
 
 	@Override

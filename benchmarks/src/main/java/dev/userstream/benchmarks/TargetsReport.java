@@ -4,11 +4,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The issue's targets, each with the figure that decides it.
+ * The targets, each with the figure that decides it.
  */
 final class TargetsReport {
 
-	private static final double RSS_LIMIT_MIB = 300;
+	private static final double RSS_LIMIT_MIB = 256;
+
+	private static final double READY_LIMIT_SECONDS = 5;
+
+	private static final double P99_LIMIT_MILLIS = 250;
+
+	/** The offered rate counts as the 5,000/s asked within the pacing's calibration tolerance (3 %). */
+	private static final double OFFERED_MINIMUM = EndToEndBenchmark.OFFERED * 0.97;
 
 	private final Results results;
 
@@ -26,25 +33,47 @@ final class TargetsReport {
 		this.lines.add("");
 		this.lines.add("| target | measured | met |");
 		this.lines.add("|---|---:|:---:|");
-		ratio("sink-jpa ≥ 0.6 × raw limit (" + ((r.sinkJpa != null) ? r.rawVariant() : "–") + ")", r.jpaVsRaw(), 0.6);
-		ratio("sink-jpa ≥ 1.5 × peer upsert", r.jpaVsPeer(), 1.5);
-		ratio("sink-jpa ≥ 10 × original", r.jpaVsOriginal(), 10);
-		ratio("sink-s3 (per-record) ≥ 0.8 × raw PutObject, same concurrency", r.s3VsRaw(), 0.8);
-		ratio("producer ≥ 0.5 × bare send (all sent, then awaited)", r.producerVsBare(), 0.5);
+		atLeast("sink-jpa steady rows/s ≥ 3 × the real Kafka Connect + Debezium JDBC sink", r.jpaVsConnect(), 3);
+		atMost("sink-jpa CPU per row ≤ 0.2 × Connect's (processes, steady)", r.jpaCpuVsConnect(), 0.2);
+		atLeast("sink-jpa ≥ 0.6 × raw limit (" + ((r.sinkJpa != null) ? r.rawVariant() : "–") + ")", r.jpaVsRaw(), 0.6);
+		atLeast("sink-jpa ≥ 1.5 × simulated upsert loop", r.jpaVsSimulated(), 1.5);
+		atLeast("sink-jpa ≥ 10 × original", r.jpaVsOriginal(), 10);
+		atLeast("sink-s3 (per-record) ≥ 0.8 × raw PutObject, same concurrency", r.s3VsRaw(), 0.8);
+		atLeast("producer ≥ 0.5 × bare send (all sent, then awaited)", r.producerVsBare(), 0.5);
 		if (r.endToEnd != null) {
+			double offered = r.endToEndOffered();
+			this.lines.add(String.format(Locale.ROOT, "| end to end: the producer offers %,d records/s | %,.0f /s | %s |",
+					EndToEndBenchmark.OFFERED, offered, met(offered >= OFFERED_MINIMUM)));
 			double p99 = r.endToEndP99();
-			this.lines.add(String.format(Locale.ROOT, "| end to end at 5,000/s: p99 < 1 s | %.0f ms | %s |", p99, met(p99 < 1000)));
-			double producer = r.endToEnd.peakRss().get(ServiceProcess.PRODUCER);
-			double sink = r.endToEnd.peakRss().get(ServiceProcess.SINK);
-			this.lines.add(String.format(Locale.ROOT, "| each service < 300 MiB RSS (peak, end to end) | producer %.0f, sink %.0f MiB | %s |",
-					producer, sink, met(producer < RSS_LIMIT_MIB && sink < RSS_LIMIT_MIB)));
+			this.lines.add(String.format(Locale.ROOT, "| end to end at 5,000/s: p99 < %.0f ms | %.0f ms | %s |", P99_LIMIT_MILLIS, p99,
+					met(p99 < P99_LIMIT_MILLIS)));
+			double producer = r.rssAtOffered(ServiceProcess.PRODUCER);
+			double sink = r.rssAtOffered(ServiceProcess.SINK);
+			this.lines.add(String.format(Locale.ROOT, "| each service ≤ %.0f MiB RSS at 5,000 records/s | producer %.0f, sink %.0f MiB | %s |",
+					RSS_LIMIT_MIB, producer, sink, met(producer <= RSS_LIMIT_MIB && sink <= RSS_LIMIT_MIB)));
+		}
+		if (r.sinkReady() != null && r.producerReady() != null) {
+			this.lines.add(String.format(Locale.ROOT, "| each service ready ≤ %.0f s (process start → readiness UP; an idle machine) "
+					+ "| producer %.1f, sink %.1f s | %s |", READY_LIMIT_SECONDS, r.producerReady(), r.sinkReady(),
+					met(r.producerReady() <= READY_LIMIT_SECONDS && r.sinkReady() <= READY_LIMIT_SECONDS)));
 		}
 	}
 
-	private void ratio(String target, Double value, double required) {
+	private void atLeast(String target, Double value, double required) {
 		if (value != null) {
-			this.lines.add(String.format(Locale.ROOT, "| %s | %s | %s |", target, Report.times(value), met(value >= required)));
+			this.lines.add(String.format(Locale.ROOT, "| %s | %s | %s |", target, Report.times(value), met(value, value >= required)));
 		}
+	}
+
+	private void atMost(String target, Double value, double limit) {
+		if (value != null) {
+			this.lines.add(String.format(Locale.ROOT, "| %s | %s | %s |", target, Report.times(value), met(value, value <= limit)));
+		}
+	}
+
+	/** Neither yes nor no for a figure a tiny run could not measure (an empty steady window). */
+	private static String met(double value, boolean met) {
+		return Double.isNaN(value) ? "–" : met(met);
 	}
 
 	private static String met(boolean met) {
