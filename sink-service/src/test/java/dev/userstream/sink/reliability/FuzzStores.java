@@ -28,7 +28,7 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -130,16 +130,9 @@ final class FuzzStores {
 	static Map<Integer, Long> committed(KafkaTestClients clients, String group) {
 		try (AdminClient admin = clients.admin()) {
 			Map<Integer, Long> committed = new HashMap<>();
-			admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+			get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(), group)
 				.forEach((tp, offset) -> committed.put(tp.partition(), (offset != null) ? offset.offset() : 0L));
 			return committed;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("Could not read the offsets of group " + group, ex.getCause());
 		}
 	}
 
@@ -157,24 +150,29 @@ final class FuzzStores {
 
 	/** Per partition of the topic, its end offset minus the group's committed offset (the whole partition before a commit). */
 	static Map<TopicPartition, Long> lag(KafkaTestClients clients, String group, String topic) {
+		Map<Integer, Long> committed = committed(clients, group);
 		try (AdminClient admin = clients.admin()) {
-			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-			var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
 			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			description.partitions().forEach((p) -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+			get(admin.describeTopics(List.of(topic)).allTopicNames(), topic).get(topic)
+				.partitions()
+				.forEach((p) -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
 			Map<TopicPartition, Long> lag = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
-			admin.listOffsets(latest).all().get().forEach((tp, end) -> {
-				OffsetAndMetadata done = committed.get(tp);
-				lag.put(tp, end.offset() - ((done != null) ? done.offset() : 0));
-			});
+			get(admin.listOffsets(latest).all(), topic)
+				.forEach((tp, end) -> lag.put(tp, end.offset() - committed.getOrDefault(tp.partition(), 0L)));
 			return lag;
+		}
+	}
+
+	private static <T> T get(KafkaFuture<T> future, String what) {
+		try {
+			return future.get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
 		catch (ExecutionException ex) {
-			throw new IllegalStateException("Could not read the lag of group " + group, ex.getCause());
+			throw new IllegalStateException("Could not read the offsets of " + what, ex.getCause());
 		}
 	}
 

@@ -69,13 +69,9 @@ class SinkFuzzIntegrationTests {
 		logger.info("Fuzzing the sink with {} records, {}, kinds {}", count, replay, kinds);
 		SplittableRandom random = new SplittableRandom(seed);
 		FuzzUsers users = new FuzzUsers(random.split());
-		List<FuzzRecord> records = FuzzRecords.generate(users, random, count, PARTITIONS, kinds);
-
 		String run = "fuzz-" + Long.toHexString(new SecureRandom().nextLong()).substring(0, 8);
 		String topic = run + "-users";
 		this.clients.createTopic(topic, PARTITIONS);
-		List<Sent> sent = send(topic, records);
-		Path dump = FuzzStores.dump(sent, run);
 		DatabaseEndpoint server = EmbeddedDatabase.endpoint();
 		String database = run.replace('-', '_');
 		DatabaseEndpoint db = FuzzStores.createDatabase(server, database);
@@ -88,11 +84,14 @@ class SinkFuzzIntegrationTests {
 				arguments.toArray(String[]::new));
 		boolean passed = false;
 		try {
-			sink.process().start();
+			sink.process().start(); // it takes most of a minute to start: the records are made and sent meanwhile
+			List<Sent> sent = send(topic, FuzzRecords.generate(users, random, count, PARTITIONS, kinds));
+			Path dump = FuzzStores.dump(sent, run);
 			sink.process().awaitOutput("Started SinkApplication", Duration.ofMinutes(2));
+			logger.info("{} records sent, every one in {}; the sink started; waiting for it to commit them all", sent.size(), dump);
 			String stuck = new FuzzWatch(this.clients, sink, run + "-group", topic, sent).awaitDrained(STALL, DRAIN);
-			FuzzLedger ledger = new FuzzLedger(sent, FuzzStores.committed(this.clients, run + "-group"), FuzzStores.deadLetters(this.clients, topic + "-dlt"), FuzzStores.rows(db),
-					FuzzStores.objects(s3, run));
+			FuzzLedger ledger = new FuzzLedger(sent, FuzzStores.committed(this.clients, run + "-group"),
+					FuzzStores.deadLetters(this.clients, topic + "-dlt"), FuzzStores.rows(db), FuzzStores.objects(s3, run));
 			String report = report(replay + ", every record in " + dump, sent, ledger, stuck, sink);
 			logger.info(report);
 			if (stuck != null || !ledger.violations().isEmpty()) {
