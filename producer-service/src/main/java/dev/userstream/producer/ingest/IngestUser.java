@@ -47,9 +47,10 @@ record IngestUser(
 
 	static final String UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
-	static final String PRINTABLE = "^[^\\p{Cntrl}]*$";
+	// as the sink checks it: a lone surrogate would reach the table as '?'
+	static final String PRINTABLE = "^[^\\p{Cntrl}\\p{Cs}]*$";
 
-	static final String CONTROL = "must not contain control characters";
+	static final String CONTROL = "must not contain control characters or unpaired surrogates";
 
 	/** A Fernet token of 255 bytes is 448 characters; of 320, more than the sink's 512. */
 	static final int SECRET_BYTES = 255;

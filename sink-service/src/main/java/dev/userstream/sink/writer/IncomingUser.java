@@ -56,9 +56,10 @@ public record IncomingUser(
 
 	static final String UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
-	static final String PRINTABLE = "^[^\\p{Cntrl}]*$";
+	// a lone surrogate (JSON "\\ud800") is no character: drivers would store it as '?', silently altering the text
+	static final String PRINTABLE = "^[^\\p{Cntrl}\\p{Cs}]*$";
 
-	static final String CONTROL = "must not contain control characters";
+	static final String CONTROL = "must not contain control characters or unpaired surrogates";
 
 	// MySQL TIMESTAMP and DATE ranges: a value outside would fail in the database on every retry
 	private static final Instant TIMESTAMP_MIN = Instant.parse("1970-01-02T00:00:00Z");
