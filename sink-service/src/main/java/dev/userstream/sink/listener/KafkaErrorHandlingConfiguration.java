@@ -2,6 +2,7 @@ package dev.userstream.sink.listener;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.userstream.kafka.TopicReplicationProperties;
 import dev.userstream.model.Topics;
 import dev.userstream.sink.SinkProperties;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -66,9 +67,9 @@ class KafkaErrorHandlingConfiguration {
 	}
 
 	@Bean
-	NewTopic deadLetterTopic(SinkProperties properties, DeadLetterProperties deadLetter) {
-		return TopicBuilder.name(Topics.deadLetter(properties.topic()))
-			.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Long.toString(deadLetter.maxRecordSize().toBytes()))
+	NewTopic deadLetterTopic(SinkProperties properties, DeadLetterProperties deadLetter, TopicReplicationProperties replication) {
+		return replication.applyTo(TopicBuilder.name(Topics.deadLetter(properties.topic()))
+			.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Long.toString(deadLetter.maxRecordSize().toBytes())))
 			.build();
 	}
 
