@@ -27,6 +27,15 @@ class TopicReplicationPropertiesTests {
 	}
 
 	@Test
+	void takesEmptyValuesAsUnsetAsComposePassesThem() {
+		this.context.withPropertyValues("pipeline.topics.replicas=", "pipeline.topics.min-insync-replicas=").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(TopicReplicationProperties.class).replicas()).isNull();
+			assertThat(context.getBean(TopicReplicationProperties.class).minInsyncReplicas()).isNull();
+		});
+	}
+
+	@Test
 	void setsReplicasAndMinInsyncReplicasWhenConfigured() {
 		this.context.withPropertyValues("pipeline.topics.replicas=3", "pipeline.topics.min-insync-replicas=2").run((context) -> {
 			NewTopic topic = context.getBean(TopicReplicationProperties.class).applyTo(TopicBuilder.name("t")).build();
