@@ -15,6 +15,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,8 +77,9 @@ class ProducerTracingIntegrationTests {
 		List<ConsumerRecord<String, String>> records = TopicReader.readAll(TopicReader.bootstrapServers(this.kafkaAdmin),
 				"tracing-users");
 		assertThat(records).hasSize(1);
-		assertThat(new String(records.get(0).headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
-			.startsWith("00-" + TRACE + "-");
+		Header traceparent = records.get(0).headers().lastHeader("traceparent");
+		assertThat(traceparent).as("the record's traceparent header").isNotNull();
+		assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).startsWith("00-" + TRACE + "-");
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.spans.getFinishedSpanItems())
 			.filteredOn((span) -> span.getTraceId().equals(TRACE))
 			.extracting(SpanData::getKind)

@@ -15,6 +15,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,8 +71,9 @@ class SinkTracingIntegrationTests {
 		}
 
 		List<ConsumerRecord<String, byte[]>> deadLetters = clients.readAll(TOPIC + "-dlt", 1, Duration.ofSeconds(60));
-		assertThat(new String(deadLetters.get(0).headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
-			.as("the dead letter's traceparent").contains(BAD_TRACE);
+		Header traceparent = deadLetters.get(0).headers().lastHeader("traceparent");
+		assertThat(traceparent).as("the dead letter's traceparent header").isNotNull();
+		assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).contains(BAD_TRACE);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(consumeSpans())
 			.extracting(SpanData::getTraceId)
 			.contains(GOOD_TRACE, BAD_TRACE));
