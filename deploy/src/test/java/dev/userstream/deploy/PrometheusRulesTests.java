@@ -2,12 +2,15 @@ package dev.userstream.deploy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +25,16 @@ class PrometheusRulesTests {
 	@Test
 	void promtoolAcceptsTheRules() {
 		assertThat(promtool("check", "rules", RepositoryFiles.ALERT_RULES.toString())).contains("SUCCESS");
+	}
+
+	@Test
+	void promtoolAcceptsComposesPrometheusConfigWithTheRules(@TempDir Path directory) throws IOException {
+		// the container path of the rules (compose mounts them there) replaced by the file's own
+		String config = RepositoryFiles.read(RepositoryFiles.ROOT.resolve("compose/prometheus/prometheus.yml"))
+			.replace("/etc/prometheus/rules/userstream-rules.yaml", RepositoryFiles.ALERT_RULES.toString());
+		Path copy = Files.writeString(directory.resolve("prometheus.yml"), config);
+
+		assertThat(promtool("check", "config", copy.toString())).contains("SUCCESS: 1 rule files found").contains(rules().size() + " rules found");
 	}
 
 	@Test
