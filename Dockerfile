@@ -1,9 +1,16 @@
+# syntax=docker/dockerfile:1
 # One image per service, built from this repository:
 #   docker build --build-arg SERVICE=producer-service -t userstream/producer-service .
 #   docker build --build-arg SERVICE=sink-service     -t userstream/sink-service .
 # The base images are build arguments, so they can come from a registry of your own
 # (e.g. --build-arg RUNTIME_IMAGE=registry.example.com/eclipse-temurin:17-jre). The runtime image
 # needs a JRE 17+ and curl (the HEALTHCHECK uses it; eclipse-temurin's Ubuntu images have both).
+#
+# Maven's repository (~/.m2) is a BuildKit cache mount: it outlives the build, so a rebuild after a code
+# change downloads nothing. BuildKit (Docker 23+, `docker compose`, buildx) and podman/buildah take it;
+# the first line selects the Dockerfile syntax that has it. Docker's legacy builder (DOCKER_BUILDKIT=0)
+# rejects RUN --mount; it builds the same image, without the cache, from the file minus the mount:
+#   sed 's/--mount=[^ ]* //' Dockerfile | DOCKER_BUILDKIT=0 docker build --build-arg SERVICE=sink-service -f - .
 ARG BUILD_IMAGE=eclipse-temurin:17-jdk
 ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
 ARG SERVICE=producer-service
@@ -13,7 +20,8 @@ ARG SERVICE
 WORKDIR /workspace
 # the whole reactor (Maven reads every module's pom), minus what .dockerignore leaves out
 COPY . .
-RUN ./mvnw -B -ntp -pl "${SERVICE}" -am package -Dmaven.test.skip=true \
+RUN --mount=type=cache,target=/root/.m2,id=userstream-m2 \
+    ./mvnw -B -ntp -pl "${SERVICE}" -am package -Dmaven.test.skip=true \
  && java -Djarmode=tools -jar "${SERVICE}/target/${SERVICE}.jar" extract --layers --launcher --destination /extracted \
  && case "${SERVICE}" in \
       producer-service) echo "8080 8081" ;; \

@@ -174,6 +174,12 @@ SPRING_KAFKA_SECURITY_PROTOCOL: {{ $protocol | quote }}
 {{- if .Values.kafka.sasl.enabled }}
 PIPELINE_KAFKA_SASL_MECHANISM: {{ .Values.kafka.sasl.mechanism | quote }}
 {{- end }}
+{{- with .Values.pipeline.topics.replicas }}
+PIPELINE_TOPICS_REPLICAS: {{ . | quote }}
+{{- end }}
+{{- with .Values.pipeline.topics.minInsyncReplicas }}
+PIPELINE_TOPICS_MININSYNCREPLICAS: {{ . | quote }}
+{{- end }}
 {{- end }}
 
 {{/*
@@ -236,7 +242,10 @@ metadata:
   labels:
     {{- include "userstream.labels" . | nindent 4 }}
 spec:
+  {{- if not (and (eq .component "sink") (or $values.autoscaling.enabled $values.keda.enabled)) }}
+  {{- /* with an HPA or KEDA, the autoscaler owns the replica count */}}
   replicas: {{ $values.replicaCount }}
+  {{- end }}
   selector:
     matchLabels:
       {{- include "userstream.selectorLabels" . | nindent 6 }}
@@ -261,8 +270,9 @@ spec:
       automountServiceAccountToken: {{ $ctx.Values.serviceAccount.automount }}
       securityContext:
         {{- toYaml $ctx.Values.podSecurityContext | nindent 8 }}
-      # the sink finishes or abandons its batch on SIGTERM (spring.lifecycle.timeout-per-shutdown-phase)
-      terminationGracePeriodSeconds: 45
+      # preStop pause + graceful shutdown (the sink finishes or abandons its batch on SIGTERM,
+      # spring.lifecycle.timeout-per-shutdown-phase 30 s) must fit in it
+      terminationGracePeriodSeconds: {{ $ctx.Values.terminationGracePeriodSeconds }}
       containers:
         - name: {{ .component }}
           image: "{{ $values.image.repository }}:{{ $values.image.tag | default $ctx.Chart.AppVersion }}"
@@ -281,16 +291,32 @@ spec:
                 name: {{ $name }}
           env:
             {{- include "userstream.secretEnv" . | nindent 12 }}
+            {{- with $ctx.Values.extraEnv }}
+            {{- toYaml . | nindent 12 }}
+            {{- end }}
           {{- include "userstream.probes" $ctx | nindent 10 }}
+          {{- if gt (int $ctx.Values.preStopSleepSeconds) 0 }}
+          lifecycle:
+            # keep serving while the endpoints controller and kube-proxy drop the pod, then SIGTERM
+            preStop:
+              exec:
+                command: ["sleep", "{{ $ctx.Values.preStopSleepSeconds }}"]
+          {{- end }}
           resources:
             {{- toYaml $values.resources | nindent 12 }}
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- with $ctx.Values.extraVolumeMounts }}
+            {{- toYaml . | nindent 12 }}
+            {{- end }}
       volumes:
         # the root filesystem is read-only; Tomcat and the JVM need a writable /tmp
         - name: tmp
           emptyDir: {}
+        {{- with $ctx.Values.extraVolumes }}
+        {{- toYaml . | nindent 8 }}
+        {{- end }}
       {{- with $values.nodeSelector }}
       nodeSelector:
         {{- toYaml . | nindent 8 }}

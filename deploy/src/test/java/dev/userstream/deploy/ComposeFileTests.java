@@ -30,7 +30,7 @@ class ComposeFileTests {
 	@Test
 	void runsKafkaAlwaysAndEachStoreWithItsSinkUnderItsProfile() {
 		assertThat(names(this.services)).containsExactlyInAnyOrder("kafka", "mysql", "postgres", "localstack", "producer",
-				"sink-jpa", "sink-postgres", "sink-s3");
+				"sink-jpa", "sink-postgres", "sink-s3", "prometheus", "grafana");
 		assertThat(this.services.path("kafka").has("profiles")).isFalse();
 		assertThat(this.services.path("producer").has("profiles")).isFalse();
 		assertThat(profiles("mysql")).containsExactly("jpa");

@@ -41,6 +41,23 @@ class DockerfileTests {
 	}
 
 	@Test
+	void cachesMavensRepositoryInABuildKitCacheMount() {
+		assertThat(this.lines.get(0)).as("BuildKit's Dockerfile syntax, which has RUN --mount").isEqualTo("# syntax=docker/dockerfile:1");
+		assertThat(this.lines).contains("RUN --mount=type=cache,target=/root/.m2,id=userstream-m2 \\");
+	}
+
+	@Test
+	void theLegacyBuildersVariantIsTheSameBuildWithoutTheMount() {
+		String command = "sed 's/--mount=[^ ]* //' Dockerfile";
+		assertThat(this.dockerfile).as("the documented command").contains("#   " + command + " | DOCKER_BUILDKIT=0 docker build");
+		List<String> plain = this.dockerfile.replaceAll("--mount=[^ ]* ", "").lines().map(String::strip)
+			.filter((line) -> !line.startsWith("#")).toList();
+
+		assertThat(plain).noneMatch((line) -> line.contains("--mount")).contains("RUN \\");
+		assertThat(String.join("\n", plain)).contains("./mvnw -B -ntp -pl \"${SERVICE}\" -am package");
+	}
+
+	@Test
 	void buildContextLeavesOutBuildOutputAndLocalSecrets() {
 		assertThat(RepositoryFiles.read(RepositoryFiles.ROOT.resolve(".dockerignore")).lines())
 			.contains("**/target/", ".git", ".env");

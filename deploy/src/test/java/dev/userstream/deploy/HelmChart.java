@@ -32,9 +32,14 @@ final class HelmChart {
 	 * ({@code sink.s3.bucket}) and keep their types (lists, booleans), unlike {@code --set}.
 	 */
 	static Rendered render(Map<String, ?> values) {
+		return render(RepositoryFiles.CHART, values);
+	}
+
+	/** {@link #render(Map)} of a chart in another directory (e.g. a test's modified copy). */
+	static Rendered render(Path chart, Map<String, ?> values) {
 		Path valuesFile = writeValues(values);
 		try {
-			TemplateCommand template = new Helm(RepositoryFiles.CHART).template()
+			TemplateCommand template = new Helm(chart).template()
 				.withName(RELEASE)
 				.withNamespace("userstream")
 				.withValuesFile(valuesFile);

@@ -16,6 +16,14 @@ final class RepositoryFiles {
 
 	static final Path DOCKERFILE = ROOT.resolve("Dockerfile");
 
+	static final Path PROMETHEUS = ROOT.resolve("deploy/prometheus");
+
+	static final Path ALERT_RULES = PROMETHEUS.resolve("userstream-rules.yaml");
+
+	static final Path DASHBOARD = ROOT.resolve("deploy/grafana/userstream.json");
+
+	static final Path OPERATIONS = ROOT.resolve("docs/operations.md");
+
 	private RepositoryFiles() {
 	}
 

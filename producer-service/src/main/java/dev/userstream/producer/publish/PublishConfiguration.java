@@ -5,6 +5,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.Utils;
 
+import dev.userstream.support.kafka.TopicReplicationProperties;
+
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -17,11 +19,8 @@ import org.springframework.kafka.config.TopicBuilder;
 class PublishConfiguration {
 
 	@Bean
-	NewTopic usersTopic(PipelineProperties pipeline, PublishProperties publish) {
-		return TopicBuilder.name(pipeline.topic())
-			.partitions(publish.topic().partitions())
-			.replicas(publish.topic().replicas())
-			.build();
+	NewTopic usersTopic(PipelineProperties pipeline, PublishProperties publish, TopicReplicationProperties replication) {
+		return replication.applyTo(TopicBuilder.name(pipeline.topic()).partitions(publish.topic().partitions())).build();
 	}
 
 	/**

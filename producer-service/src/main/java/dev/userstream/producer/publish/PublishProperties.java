@@ -3,7 +3,6 @@ package dev.userstream.producer.publish;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -26,10 +25,9 @@ record PublishProperties(@Valid @DefaultValue Topic topic,
 	/**
 	 * The topic as the producer declares it.
 	 *
-	 * @param partitions partitions of a topic the producer creates
-	 * @param replicas replication factor of a topic the producer creates
+	 * @param partitions partitions of a topic the producer creates (its replication: pipeline.topics.*)
 	 */
-	record Topic(@Min(1) @DefaultValue("3") int partitions, @Min(1) @Max(Short.MAX_VALUE) @DefaultValue("1") int replicas) {
+	record Topic(@Min(1) @DefaultValue("3") int partitions) {
 	}
 
 }

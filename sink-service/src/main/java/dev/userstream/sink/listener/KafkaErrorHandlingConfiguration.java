@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.userstream.support.kafka.TopicReplicationProperties;
 import dev.userstream.model.Topics;
 import dev.userstream.sink.SinkProperties;
 import dev.userstream.sink.health.PipelineHealthIndicator;
@@ -113,9 +114,9 @@ class KafkaErrorHandlingConfiguration {
 	}
 
 	@Bean
-	NewTopic deadLetterTopic(SinkProperties properties, DeadLetterProperties deadLetter) {
-		return TopicBuilder.name(Topics.deadLetter(properties.topic()))
-			.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Long.toString(deadLetter.maxRecordSize().toBytes()))
+	NewTopic deadLetterTopic(SinkProperties properties, DeadLetterProperties deadLetter, TopicReplicationProperties replication) {
+		return replication.applyTo(TopicBuilder.name(Topics.deadLetter(properties.topic()))
+			.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Long.toString(deadLetter.maxRecordSize().toBytes())))
 			.build();
 	}
 

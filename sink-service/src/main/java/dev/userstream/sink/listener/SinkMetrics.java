@@ -28,7 +28,6 @@ class SinkMetrics {
 			.register(registry);
 		this.latency = Timer.builder("userstream.latency")
 			.description("End-to-end latency: ingested_at - produced_at")
-			.publishPercentiles(0.5, 0.95, 0.99)
 			.register(registry);
 	}
 
