@@ -42,6 +42,16 @@ public final class SinkJar {
 	 */
 	public static SinkJar create(String profiles, String topic, String group, DatabaseEndpoint database,
 			Map<String, String> environment, String... arguments) {
+		return create(profiles, topic, group, database, environment, null, arguments);
+	}
+
+	/**
+	 * A sink process with test hooks on its class path.
+	 * @param extraClasses a directory of compiled classes the sink can load by name (see {@link ServiceProcess#jar(Path, Path, Map, List)})
+	 * @see #create(String, String, String, DatabaseEndpoint, Map, String...)
+	 */
+	public static SinkJar create(String profiles, String topic, String group, DatabaseEndpoint database,
+			Map<String, String> environment, Path extraClasses, String... arguments) {
 		int managementPort = ServiceProcess.freePort();
 		List<String> args = new ArrayList<>(List.of("--spring.profiles.active=" + profiles,
 				"--spring.kafka.bootstrap-servers=" + EmbeddedKafka.bootstrapServers(), "--pipeline.topic=" + topic,
@@ -60,7 +70,7 @@ public final class SinkJar {
 				"PIPELINE_ENCRYPTION_KEYS", TestUsers.KEY, "SPRING_CLOUD_AWS_CREDENTIALS_ACCESS_KEY", "test",
 				"SPRING_CLOUD_AWS_CREDENTIALS_SECRET_KEY", "test"));
 		env.putAll(environment);
-		return new SinkJar(ServiceProcess.jar(JAR, env, args), managementPort);
+		return new SinkJar(ServiceProcess.jar(JAR, extraClasses, env, args), managementPort);
 	}
 
 	/** A sink process on the suite's database with the default environment. */
