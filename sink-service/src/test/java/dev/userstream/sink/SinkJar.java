@@ -12,6 +12,7 @@ import dev.userstream.testsupport.EmbeddedKafka;
 import dev.userstream.testsupport.EmbeddedS3;
 import dev.userstream.testsupport.Http;
 import dev.userstream.testsupport.ServiceProcess;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged sink ({@code target/sink-service.jar}) as a separate process against the suite's broker,
@@ -81,6 +82,12 @@ public final class SinkJar {
 	/** The process. */
 	public ServiceProcess process() {
 		return this.process;
+	}
+
+	/** The status of one component of readiness (e.g. {@code writers}: {@code DOWN}), empty when it is not there. */
+	public String readinessOf(String component) {
+		return JsonMapper.shared().readTree(actuator("health/readiness").body()).path("components").path(component)
+			.path("status").asString("");
 	}
 
 	/** GETs an actuator path (e.g. {@code health/readiness}, or empty for the index) on the management port. */

@@ -67,7 +67,10 @@ public final class TcpProxy implements AutoCloseable {
 	 */
 	public synchronized void restore() {
 		if (this.blackHoled) {
-			cut();
+			// still listening: only the connections that lost bytes go
+			this.blackHoled = false;
+			this.sockets.forEach(TcpProxy::closeQuietly);
+			this.sockets.clear();
 		}
 		if (this.server != null) {
 			return;
