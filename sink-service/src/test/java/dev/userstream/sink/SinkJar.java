@@ -12,6 +12,7 @@ import dev.userstream.testsupport.EmbeddedKafka;
 import dev.userstream.testsupport.EmbeddedS3;
 import dev.userstream.testsupport.Http;
 import dev.userstream.testsupport.ServiceProcess;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged sink ({@code target/sink-service.jar}) as a separate process against the suite's broker,
@@ -42,6 +43,16 @@ public final class SinkJar {
 	 */
 	public static SinkJar create(String profiles, String topic, String group, DatabaseEndpoint database,
 			Map<String, String> environment, String... arguments) {
+		return create(profiles, topic, group, database, environment, null, arguments);
+	}
+
+	/**
+	 * A sink process with test hooks on its class path.
+	 * @param extraClasses a directory of compiled classes the sink can load by name (see {@link ServiceProcess#jar(Path, Path, Map, List)})
+	 * @see #create(String, String, String, DatabaseEndpoint, Map, String...)
+	 */
+	public static SinkJar create(String profiles, String topic, String group, DatabaseEndpoint database,
+			Map<String, String> environment, Path extraClasses, String... arguments) {
 		int managementPort = ServiceProcess.freePort();
 		List<String> args = new ArrayList<>(List.of("--spring.profiles.active=" + profiles,
 				"--spring.kafka.bootstrap-servers=" + EmbeddedKafka.bootstrapServers(), "--pipeline.topic=" + topic,
@@ -60,7 +71,7 @@ public final class SinkJar {
 				"PIPELINE_ENCRYPTION_KEYS", TestUsers.KEY, "SPRING_CLOUD_AWS_CREDENTIALS_ACCESS_KEY", "test",
 				"SPRING_CLOUD_AWS_CREDENTIALS_SECRET_KEY", "test"));
 		env.putAll(environment);
-		return new SinkJar(ServiceProcess.jar(JAR, env, args), managementPort);
+		return new SinkJar(ServiceProcess.jar(JAR, extraClasses, env, args), managementPort);
 	}
 
 	/** A sink process on the suite's database with the default environment. */
@@ -71,6 +82,12 @@ public final class SinkJar {
 	/** The process. */
 	public ServiceProcess process() {
 		return this.process;
+	}
+
+	/** The status of one component of readiness (e.g. {@code writers}: {@code DOWN}), empty when it is not there. */
+	public String readinessOf(String component) {
+		return JsonMapper.shared().readTree(actuator("health/readiness").body()).path("components").path(component)
+			.path("status").asString("");
 	}
 
 	/** GETs an actuator path (e.g. {@code health/readiness}, or empty for the index) on the management port. */

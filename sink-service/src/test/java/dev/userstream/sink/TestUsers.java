@@ -50,16 +50,26 @@ public final class TestUsers {
 		return IntStream.range(0, count).mapToObj((i) -> user(i, source)).toList();
 	}
 
+	/** {@code count} distinct valid users whose tokens are encrypted under {@code key} instead of this run's key. */
+	public static List<UserRecord> usersEncryptedWith(String key, int count, String source) {
+		Fernet fernet = Fernet.fromProperty(key, "test key");
+		return IntStream.range(0, count).mapToObj((i) -> user(i, source, fernet)).toList();
+	}
+
 	/** A valid user with a fresh id. */
 	public static UserRecord user(int i) {
 		return user(i, "synthetic");
 	}
 
 	private static UserRecord user(int i, String source) {
+		return user(i, source, FERNET);
+	}
+
+	private static UserRecord user(int i, String source, Fernet fernet) {
 		return new UserRecord(UUID.randomUUID().toString(), NAMES[i % NAMES.length], (i % 2 == 0) ? "female" : "male",
-				"Country " + i, "State " + i, "City " + i, FERNET.encrypt("user" + i + "@example.com"),
-				new UserRecord.Dob("1988-02-29T12:00:00.000Z", 38), FERNET.encrypt("user" + i),
-				FERNET.encrypt("secret-" + i), source, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+				"Country " + i, "State " + i, "City " + i, fernet.encrypt("user" + i + "@example.com"),
+				new UserRecord.Dob("1988-02-29T12:00:00.000Z", 38), fernet.encrypt("user" + i),
+				fernet.encrypt("secret-" + i), source, Instant.now().truncatedTo(ChronoUnit.MILLIS),
 				UserRecord.CURRENT_SCHEMA_VERSION);
 	}
 

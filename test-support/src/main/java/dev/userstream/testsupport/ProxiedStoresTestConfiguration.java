@@ -1,8 +1,6 @@
 package dev.userstream.testsupport;
 
 import java.net.URI;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.mysql.MySQLContainer;
@@ -21,19 +19,13 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 @TestConfiguration(proxyBeanMethods = false)
 public class ProxiedStoresTestConfiguration {
 
-	private static final Pattern HOST_PORT = Pattern.compile("//([^/:?]+):(\\d+)");
-
 	private static MySQLContainer mysql;
 
 	private static LocalStackContainer localStack;
 
 	@Bean(destroyMethod = "close")
 	TcpProxy databaseProxy() {
-		Matcher matcher = HOST_PORT.matcher(database().url());
-		if (!matcher.find()) {
-			throw new IllegalStateException("No host:port in " + database().url());
-		}
-		return new TcpProxy(matcher.group(1), Integer.parseInt(matcher.group(2)));
+		return database().proxy();
 	}
 
 	@Bean(destroyMethod = "close")
@@ -45,8 +37,8 @@ public class ProxiedStoresTestConfiguration {
 	@Bean
 	DynamicPropertyRegistrar proxiedStoreProperties(TcpProxy databaseProxy, TcpProxy s3Proxy) {
 		return (registry) -> {
-			DatabaseEndpoint database = database();
-			registry.add("spring.datasource.url", () -> HOST_PORT.matcher(database.url()).replaceFirst("//127.0.0.1:" + databaseProxy.port()));
+			DatabaseEndpoint database = database().through(databaseProxy);
+			registry.add("spring.datasource.url", database::url);
 			registry.add("spring.datasource.username", database::username);
 			registry.add("spring.datasource.password", database::password);
 			registry.add("spring.cloud.aws.s3.endpoint", () -> "http://127.0.0.1:" + s3Proxy.port());

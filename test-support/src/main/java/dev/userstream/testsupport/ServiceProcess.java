@@ -42,11 +42,31 @@ public final class ServiceProcess implements AutoCloseable {
 	 * @param arguments command-line arguments
 	 */
 	public static ServiceProcess jar(Path jar, Map<String, String> environment, List<String> arguments) {
+		return jar(jar, null, environment, arguments);
+	}
+
+	/**
+	 * Like {@link #jar(Path, Map, List)}, with the classes under {@code extraClasses} on the
+	 * application's class path (Spring Boot's {@code PropertiesLauncher} and {@code loader.path}), for a
+	 * test hook the packaged application loads by name (e.g. a Kafka interceptor).
+	 * @param jar the executable jar
+	 * @param extraClasses a directory of compiled classes, or null for none
+	 * @param environment environment variables
+	 * @param arguments command-line arguments
+	 */
+	public static ServiceProcess jar(Path jar, Path extraClasses, Map<String, String> environment, List<String> arguments) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: the package phase builds it before the integration tests");
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString()));
+				"-Xmx384m", "-XX:TieredStopAtLevel=1"));
+		if (extraClasses == null) {
+			command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+		}
+		else {
+			command.addAll(List.of("-Dloader.path=" + extraClasses.toAbsolutePath(), "-cp", jar.toAbsolutePath().toString(),
+					"org.springframework.boot.loader.launch.PropertiesLauncher"));
+		}
 		command.addAll(arguments);
 		try {
 			Path log = Files.createTempFile(Files.createDirectories(Path.of("target", "process-logs")),

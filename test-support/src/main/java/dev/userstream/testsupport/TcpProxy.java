@@ -12,8 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP proxy on 127.0.0.1 that a test can cut (every open connection reset, new ones refused) and
- * restore, to take a real service away from the application under test and bring it back.
+ * A TCP proxy on 127.0.0.1 that a test can cut (every open connection reset, new ones refused),
+ * black-hole (connections stay open and new ones are accepted, but no byte goes through either way, as
+ * when a network drops packets) and restore, to take a real service away from the application under
+ * test and bring it back.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -26,6 +28,8 @@ public final class TcpProxy implements AutoCloseable {
 	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
 	private volatile ServerSocket server;
+
+	private volatile boolean blackHoled;
 
 	public TcpProxy(String targetHost, int targetPort) {
 		this.targetHost = targetHost;
@@ -41,14 +45,33 @@ public final class TcpProxy implements AutoCloseable {
 
 	/** Resets every connection and refuses new ones until {@link #restore()}. */
 	public synchronized void cut() {
+		this.blackHoled = false;
 		closeQuietly(this.server);
 		this.server = null;
 		this.sockets.forEach(TcpProxy::closeQuietly);
 		this.sockets.clear();
 	}
 
-	/** Accepts connections again. */
+	/**
+	 * Drops every byte from now on, both ways, on open and new connections, and closes none: a client
+	 * sees no reset and no refusal, only silence, until its own timeouts fire.
+	 */
+	public synchronized void blackHole() {
+		restore();
+		this.blackHoled = true;
+	}
+
+	/**
+	 * Accepts and forwards again. After {@link #blackHole()}, the connections it held are reset first:
+	 * bytes were lost on them, as the peers' TCP stacks would find out when the network came back.
+	 */
 	public synchronized void restore() {
+		if (this.blackHoled) {
+			// still listening: only the connections that lost bytes go
+			this.blackHoled = false;
+			this.sockets.forEach(TcpProxy::closeQuietly);
+			this.sockets.clear();
+		}
 		if (this.server != null) {
 			return;
 		}
@@ -71,6 +94,10 @@ public final class TcpProxy implements AutoCloseable {
 			Socket client = null;
 			try {
 				client = listening.accept();
+				if (this.blackHoled) {
+					this.sockets.add(client); // held open, never answered
+					continue;
+				}
 				Socket target = new Socket(this.targetHost, this.targetPort);
 				this.sockets.add(client);
 				this.sockets.add(target);
@@ -90,8 +117,10 @@ public final class TcpProxy implements AutoCloseable {
 			byte[] buffer = new byte[16384];
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 				for (int n; (n = in.read(buffer)) != -1;) {
-					out.write(buffer, 0, n);
-					out.flush();
+					if (!this.blackHoled) {
+						out.write(buffer, 0, n);
+						out.flush();
+					}
 				}
 			}
 			catch (IOException ex) {

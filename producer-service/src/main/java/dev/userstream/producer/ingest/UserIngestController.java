@@ -62,7 +62,7 @@ class UserIngestController {
 		List<IngestUser> users = this.reader.read(body(request));
 		List<UserRecord> records = this.mapper.map(users.stream().map(this.converter::convert).toList(), SOURCE);
 		PublishResult result = this.publisher.publish(records, this.properties.ackTimeout());
-		if (!result.unacknowledged().isEmpty()) {
+		if (result.acknowledged() < records.size()) {
 			throw new BrokerUnavailableException("The broker acknowledged " + result.acknowledged() + " of "
 					+ records.size() + " users within " + this.properties.ackTimeout().toSeconds()
 					+ " s. Send the same request again: users already published are not duplicated.");

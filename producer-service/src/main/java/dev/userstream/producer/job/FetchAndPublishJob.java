@@ -53,6 +53,8 @@ class FetchAndPublishJob {
 
 	private long failed;
 
+	private long dropped;
+
 	FetchAndPublishJob(UserSource source, UserRecordMapper mapper, UserPublisher publisher,
 			ScheduleProperties properties, MeterRegistry meterRegistry) {
 		this.source = source;
@@ -92,7 +94,7 @@ class FetchAndPublishJob {
 	}
 
 	synchronized JobSummary summary(Duration elapsed) {
-		return new JobSummary(this.fetchedTotal, this.published, this.failed, this.pending.size(), elapsed);
+		return new JobSummary(this.fetchedTotal, this.published, this.failed, this.pending.size(), elapsed, this.dropped);
 	}
 
 	int pendingCount() {
@@ -124,6 +126,7 @@ class FetchAndPublishJob {
 		PublishResult result = this.publisher.publish(this.pending);
 		this.published += result.acknowledged();
 		this.failed += result.failed();
+		this.dropped += result.dropped();
 		setPending(result.unacknowledged());
 	}
 

@@ -79,7 +79,7 @@ class StreamingSchedule implements DisposableBean {
 		this.finished = true;
 		logger.info("Streaming duration {} is over: {}", readable(this.properties.streamingDuration()),
 				summary.describe());
-		this.exit.exit((summary.unacknowledged() == 0) ? 0 : 1);
+		this.exit.exit(summary.complete() ? 0 : 1);
 	}
 
 	/** SIGTERM or context close: stop the cycles; the producer's close then flushes its buffer. */

@@ -11,11 +11,18 @@ import dev.userstream.model.UserRecord;
  * @param failed records sent but not acknowledged (each logged with its key)
  * @param unacknowledged the records to publish again: the failed ones and those held back because the
  * broker could not be reached
+ * @param dropped records that can never be sent (too large, not serializable): counted, logged with
+ * their key and reason, and not kept
  */
-public record PublishResult(int acknowledged, int failed, List<UserRecord> unacknowledged) {
+public record PublishResult(int acknowledged, int failed, List<UserRecord> unacknowledged, int dropped) {
 
 	public PublishResult {
 		unacknowledged = List.copyOf(unacknowledged);
+	}
+
+	/** A result without dropped records. */
+	public PublishResult(int acknowledged, int failed, List<UserRecord> unacknowledged) {
+		this(acknowledged, failed, unacknowledged, 0);
 	}
 
 }

@@ -3,7 +3,9 @@ package dev.userstream.producer.publish;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,8 +24,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes records keyed by {@code user_id} and waits until the broker has acknowledged each one
- * (acks=all, idempotent producer), so that the caller can keep and retry whatever was not: nothing is
- * logged and dropped. Failures are counted and logged with the key only.
+ * (acks=all, idempotent producer), so that the caller can keep and retry whatever was not. Failures
+ * are counted and logged with the key only, one WARN line per call. The one exception to "keep and
+ * retry" is a record that can never be sent (larger than the producer or the topic takes, or that
+ * does not serialize): sending it again would block every later record, so it is dropped, counted in
+ * {@code userstream.publish.dropped{reason}} and logged with its key and the reason.
  */
 @Component
 public class UserPublisher {
@@ -40,9 +45,16 @@ public class UserPublisher {
 
 	private final Counter failures;
 
-	UserPublisher(KafkaTemplate<String, UserRecord> template, TopicReadiness topic, MeterRegistry meterRegistry) {
+	private final UnsendableRecords unsendable;
+
+	private final PublishHealthIndicator health;
+
+	UserPublisher(KafkaTemplate<String, UserRecord> template, TopicReadiness topic, MeterRegistry meterRegistry,
+			PublishHealthIndicator health) {
 		this.template = template;
 		this.topic = topic;
+		this.unsendable = new UnsendableRecords(meterRegistry);
+		this.health = health;
 		this.ackTimeout = deliveryTimeout(template).plusSeconds(5);
 		this.published = Counter.builder("userstream.published")
 			.description("Records the broker acknowledged")
@@ -76,8 +88,12 @@ public class UserPublisher {
 	}
 
 	private PublishResult publish(List<UserRecord> records, Duration maxWait, boolean flush) {
-		if (records.isEmpty() || !this.topic.ensureReady()) {
-			logHeldBack(records.size());
+		if (records.isEmpty()) {
+			return new PublishResult(0, 0, records);
+		}
+		if (!this.topic.ensureReady()) {
+			// TopicReadiness logged why, once for this attempt
+			this.health.retrying(records.size(), "Kafka or topic " + this.topic.name() + " not reachable");
 			return new PublishResult(0, 0, records);
 		}
 		List<Send> sends = sendAll(records);
@@ -85,16 +101,46 @@ public class UserPublisher {
 			sendNow();
 		}
 		List<UserRecord> unacknowledged = new ArrayList<>(records.subList(sends.size(), records.size()));
-		logHeldBack(unacknowledged.size());
+		int heldBack = unacknowledged.size();
 		long deadline = System.nanoTime() + maxWait.toNanos();
+		int dropped = 0;
+		Failure firstFailure = null;
 		for (Send send : sends) {
-			if (!acknowledged(send, deadline)) {
+			Throwable failure = failure(send, deadline);
+			if (failure == null) {
+				continue;
+			}
+			if (this.unsendable.dropIfUnsendable(send.record(), this.topic.name(), failure)) {
+				dropped++;
+			}
+			else {
 				unacknowledged.add(send.record());
+				firstFailure = (firstFailure != null) ? firstFailure : new Failure(send.record().userId(), failure);
 			}
 		}
-		int acknowledged = records.size() - unacknowledged.size();
+		int acknowledged = records.size() - unacknowledged.size() - dropped;
 		this.published.increment(acknowledged);
-		return new PublishResult(acknowledged, sends.size() - acknowledged, unacknowledged);
+		this.failures.increment(unacknowledged.size() - heldBack);
+		report(unacknowledged.size(), heldBack, firstFailure);
+		return new PublishResult(acknowledged, unacknowledged.size() - heldBack, unacknowledged, dropped);
+	}
+
+	/** One WARN line per call, whatever the number of failed records, and the readiness state. */
+	private void report(int unacknowledged, int heldBack, Failure first) {
+		if (unacknowledged == 0) {
+			this.health.acknowledged();
+			return;
+		}
+		String cause = (first != null) ? first.cause().toString() : "the producer could not queue them";
+		this.health.retrying(unacknowledged, cause);
+		if (first != null) {
+			logger.warn("Send of user_id {} to {} failed: {}; {} record(s) kept for the next attempt ({} not sent)",
+					first.userId(), this.topic.name(), cause, unacknowledged, heldBack);
+		}
+		else {
+			logger.warn("Broker or topic {} not reachable: {} record(s) kept for the next attempt", this.topic.name(),
+					unacknowledged);
+		}
 	}
 
 	/** Flushes the producer's buffer; every record sent through {@link #publish} is already acknowledged. */
@@ -115,13 +161,16 @@ public class UserPublisher {
 		}
 	}
 
-	/** Stops at the first record the producer could not even queue (no metadata within max.block.ms). */
+	/**
+	 * Stops at the first record the producer could not even queue (no metadata within max.block.ms),
+	 * but not at one that can never be sent: the records after it are fine.
+	 */
 	private List<Send> sendAll(List<UserRecord> records) {
 		List<Send> sends = new ArrayList<>(records.size());
 		for (UserRecord record : records) {
 			Send send = new Send(record, send(record));
 			sends.add(send);
-			if (send.result().isCompletedExceptionally()) {
+			if (send.result().isCompletedExceptionally() && UnsendableRecords.reason(immediateFailure(send)) == null) {
 				break;
 			}
 		}
@@ -137,29 +186,35 @@ public class UserPublisher {
 		}
 	}
 
-	private boolean acknowledged(Send send, long deadline) {
+	private static Throwable immediateFailure(Send send) {
 		try {
-			send.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-			return true;
+			send.result().getNow(null);
+			return null;
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
-			if (cause instanceof KafkaProducerException && cause.getCause() != null) {
-				cause = cause.getCause();
-			}
-			this.failures.increment();
-			logger.warn("Send of user_id {} to {} failed: {}", send.record().userId(), this.topic.name(), cause.toString());
-			return false;
+		catch (CompletionException ex) {
+			return ex.getCause();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
+		catch (CancellationException ex) {
+			return ex;
 		}
 	}
 
-	private void logHeldBack(int count) {
-		if (count > 0) {
-			logger.warn("Broker or topic {} not reachable: {} record(s) kept for the next attempt", this.topic.name(), count);
+	/** Null once the broker acknowledged the record, else why not (within the deadline). */
+	private static Throwable failure(Send send, long deadline) {
+		try {
+			send.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			return null;
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			return (cause instanceof KafkaProducerException && cause.getCause() != null) ? cause.getCause() : cause;
+		}
+		catch (TimeoutException ex) {
+			return ex;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ex;
 		}
 	}
 
@@ -169,6 +224,9 @@ public class UserPublisher {
 	}
 
 	private record Send(UserRecord record, CompletableFuture<SendResult<String, UserRecord>> result) {
+	}
+
+	private record Failure(String userId, Throwable cause) {
 	}
 
 }

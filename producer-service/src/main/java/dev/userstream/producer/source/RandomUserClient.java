@@ -24,7 +24,8 @@ import org.springframework.web.client.RestClient.RequestHeadersSpec.ConvertibleC
  * {@code Retry-After} says, 5xx and I/O errors (timeouts included) back off exponentially, up to
  * {@code max-attempts}; an empty {@code results} is skipped, a malformed body is counted and logged
  * without its content. A Retry-After longer than {@code max-backoff} ends the fetch and holds back
- * the following ones until it has passed, instead of blocking the schedule.
+ * the following ones until it has passed, instead of blocking the schedule, but never longer than
+ * {@code max-retry-after}: a server's clock or header must not stop the producer for good.
  */
 final class RandomUserClient implements UserSource {
 
@@ -67,7 +68,8 @@ final class RandomUserClient implements UserSource {
 	@Override
 	public synchronized List<SourceUser> fetch(int count) {
 		if (this.clock.instant().isBefore(this.notBefore)) {
-			logger.info("randomuser asked to wait until {}: no fetch before then", this.notBefore);
+			// the WARN was logged once, when the wait began
+			logger.debug("randomuser asked to wait until {}: no fetch before then", this.notBefore);
 			return List.of();
 		}
 		BackOffExecution backOff = backOff().start();
@@ -87,11 +89,18 @@ final class RandomUserClient implements UserSource {
 	}
 
 	private void giveUp(Attempt result, int attempts, Duration wait) {
+		String holdBack = "";
 		if (result.retryAfter() != null) {
-			this.notBefore = this.clock.instant().plus(result.retryAfter());
+			Duration capped = min(result.retryAfter(), this.properties.maxRetryAfter());
+			this.notBefore = this.clock.instant().plus(capped);
+			holdBack = "; asked to retry after " + wait + ((capped.equals(wait)) ? ""
+					: ", waiting " + capped + " (producer.randomuser.max-retry-after)");
 		}
-		throw new SourceUnavailableException("randomuser: " + result.reason() + " after " + attempts + " attempt(s)"
-				+ ((result.retryAfter() != null) ? "; asked to retry after " + wait : ""));
+		throw new SourceUnavailableException("randomuser: " + result.reason() + " after " + attempts + " attempt(s)" + holdBack);
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 	private Attempt attempt(int count) {

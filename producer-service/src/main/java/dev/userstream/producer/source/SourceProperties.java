@@ -34,13 +34,15 @@ record SourceProperties(@NotNull @DefaultValue("randomuser") SourceType source,
 	 * @param maxAttempts attempts per fetch for 429, 5xx and I/O errors, the first included
 	 * @param initialBackoff wait before the second attempt, doubled each time (unless Retry-After says otherwise)
 	 * @param maxBackoff longest wait between attempts; a longer Retry-After ends the fetch and delays the next one
+	 * @param maxRetryAfter longest a Retry-After can hold fetches back; a longer one (or a date far ahead) waits this long
 	 */
 	record RandomUser(@NotNull @DefaultValue("https://randomuser.me") URI baseUrl,
 			@NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration connectTimeout,
 			@NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration readTimeout,
 			@Min(1) @Max(100) @DefaultValue("5") int maxAttempts,
 			@NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration initialBackoff,
-			@NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration maxBackoff) {
+			@NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration maxBackoff,
+			@NotNull @DurationMin(millis = 1) @DefaultValue("10m") Duration maxRetryAfter) {
 	}
 
 	/**

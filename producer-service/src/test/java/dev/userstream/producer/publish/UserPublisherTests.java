@@ -9,11 +9,16 @@ import dev.userstream.model.UserRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.core.KafkaProducerException;
@@ -26,6 +31,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -46,6 +52,8 @@ class UserPublisherTests {
 
 	final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 
+	final PublishHealthIndicator health = new PublishHealthIndicator();
+
 	UserPublisher publisher;
 
 	@BeforeEach
@@ -56,7 +64,7 @@ class UserPublisherTests {
 		given(this.template.getProducerFactory()).willReturn(factory);
 		given(this.topic.name()).willReturn("users_topic");
 		given(this.topic.ensureReady()).willReturn(true);
-		this.publisher = new UserPublisher(this.template, this.topic, this.meterRegistry);
+		this.publisher = new UserPublisher(this.template, this.topic, this.meterRegistry, this.health);
 	}
 
 	@Test
@@ -113,10 +121,80 @@ class UserPublisherTests {
 	}
 
 	@Test
+	void dropsARecordTooLargeToEverBeSentAndPublishesTheOthers(CapturedOutput output) {
+		acknowledge(this.alice);
+		fail(this.bob, new RecordTooLargeException("The message is 2000000 bytes when serialized"));
+		acknowledge(this.carol);
+
+		PublishResult result = this.publisher.publish(List.of(this.alice, this.bob, this.carol));
+
+		assertThat(result).isEqualTo(new PublishResult(2, 0, List.of(), 1));
+		assertThat(this.meterRegistry.get("userstream.publish.dropped").tag("reason", "too_large").counter().count())
+			.isEqualTo(1);
+		assertThat(output).contains("Dropped user_id b2").contains("too_large").doesNotContain("Name of b2");
+	}
+
+	@Test
+	void dropsARecordThatDoesNotSerializeWhateverWrapsTheException(CapturedOutput output) {
+		given(this.template.send("users_topic", "a1", this.alice)).willThrow(new KafkaException("Failed to send",
+				new SerializationException("Can't serialize Name of a1")));
+		fail(this.bob, new KafkaProducerException(new ProducerRecord<>("users_topic", "b2", this.bob), "Failed to send",
+				new RecordTooLargeException("too large")));
+
+		PublishResult result = this.publisher.publish(List.of(this.alice, this.bob));
+
+		assertThat(result).isEqualTo(new PublishResult(0, 0, List.of(), 2));
+		assertThat(this.meterRegistry.get("userstream.publish.dropped").tag("reason", "not_serializable").counter()
+			.count()).isEqualTo(1);
+		assertThat(output).contains("Dropped user_id a1").doesNotContain("Name of a1");
+		assertThat(this.health.health().getStatus()).isEqualTo(Status.UP);
+	}
+
+	@Test
+	void logsOneWarningPerAttemptAndTurnsReadinessDownUntilEverythingIsAcknowledged(CapturedOutput output) {
+		CompletableFuture<SendResult<String, UserRecord>> alicesDelivery = new CompletableFuture<>();
+		CompletableFuture<SendResult<String, UserRecord>> bobsDelivery = new CompletableFuture<>();
+		given(this.template.send("users_topic", "a1", this.alice)).willReturn(alicesDelivery);
+		given(this.template.send("users_topic", "b2", this.bob)).willReturn(bobsDelivery);
+		willAnswer((call) -> { // both expire in the producer's buffer, once queued
+			alicesDelivery.completeExceptionally(expiry(this.alice));
+			bobsDelivery.completeExceptionally(expiry(this.bob));
+			return null;
+		}).given(this.template).flush();
+
+		PublishResult result = this.publisher.publish(List.of(this.alice, this.bob));
+
+		assertThat(result).isEqualTo(new PublishResult(0, 2, List.of(this.alice, this.bob)));
+		assertThat(output.getOut().lines().filter((line) -> line.contains("WARN"))).hasSize(1);
+		Health down = this.health.health();
+		assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(down.getDetails()).containsEntry("unacknowledged", 2).containsKey("error");
+
+		acknowledge(this.alice);
+		acknowledge(this.bob);
+		this.publisher.publish(List.of(this.alice, this.bob));
+		assertThat(this.health.health().getStatus()).isEqualTo(Status.UP);
+	}
+
+	@Test
+	void turnsReadinessDownWhileTheTopicIsUnreachable() {
+		given(this.topic.ensureReady()).willReturn(false);
+
+		this.publisher.publish(List.of(this.alice));
+
+		assertThat(this.health.health().getStatus()).isEqualTo(Status.DOWN);
+	}
+
+	@Test
 	void countsASendThatThrowsAsFailed() {
 		given(this.template.send("users_topic", "a1", this.alice)).willThrow(new IllegalStateException("closed"));
 
 		assertThat(this.publisher.publish(List.of(this.alice))).isEqualTo(new PublishResult(0, 1, List.of(this.alice)));
+	}
+
+	private static KafkaProducerException expiry(UserRecord record) {
+		return new KafkaProducerException(new ProducerRecord<>("users_topic", record.userId(), record), "Failed to send",
+				new TimeoutException("Expiring 1 record(s)"));
 	}
 
 	private void acknowledge(UserRecord record) {

@@ -85,7 +85,7 @@ class RandomUserClientLocalServerTests {
 
 	private static SourceProperties.RandomUser properties(URI baseUrl) {
 		return new SourceProperties.RandomUser(baseUrl, Duration.ofSeconds(1), Duration.ofMillis(500), 3,
-				Duration.ofMillis(100), Duration.ofSeconds(30));
+				Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofMinutes(10));
 	}
 
 }

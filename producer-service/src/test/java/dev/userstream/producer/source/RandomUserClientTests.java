@@ -53,7 +53,8 @@ class RandomUserClientTests {
 		RestClient.Builder builder = RestClient.builder().baseUrl("http://randomuser.test");
 		this.server = MockRestServiceServer.bindTo(builder).build();
 		SourceProperties.RandomUser properties = new SourceProperties.RandomUser(URI.create("http://randomuser.test"),
-				Duration.ofSeconds(1), Duration.ofSeconds(1), 5, Duration.ofSeconds(1), Duration.ofSeconds(30));
+				Duration.ofSeconds(1), Duration.ofSeconds(1), 5, Duration.ofSeconds(1), Duration.ofSeconds(30),
+				Duration.ofMinutes(10));
 		this.client = new RandomUserClient(builder.build(), properties, this.clock, this.sleeps::add, this.meterRegistry);
 	}
 
@@ -152,6 +153,24 @@ class RandomUserClientTests {
 		expectRequest().andRespond(withSuccess(Fixtures.randomUserTwoUsers(), MediaType.APPLICATION_JSON));
 		assertThat(this.client.fetch(2)).hasSize(2);
 		assertThat(this.sleeps).isEmpty();
+	}
+
+	@Test
+	void capsARetryAfterFarAheadAtMaxRetryAfter(CapturedOutput output) {
+		expectRequest().andRespond(withTooManyRequests().header(HttpHeaders.RETRY_AFTER, "999999999999"));
+		assertThatExceptionOfType(SourceUnavailableException.class).isThrownBy(() -> this.client.fetch(2))
+			.withMessageContaining("waiting PT10M (producer.randomuser.max-retry-after)");
+
+		this.clock.advance(Duration.ofMinutes(9));
+		assertThat(this.client.fetch(2)).isEmpty();
+		this.server.verify();
+
+		this.server.reset();
+		this.clock.advance(Duration.ofMinutes(1));
+		expectRequest().andRespond(withSuccess(Fixtures.randomUserTwoUsers(), MediaType.APPLICATION_JSON));
+		assertThat(this.client.fetch(2)).hasSize(2);
+		assertThat(this.sleeps).isEmpty();
+		assertThat(output).doesNotContain("asked to wait until");
 	}
 
 	@Test
