@@ -84,7 +84,7 @@ public final class SinkJar {
 		return this.process;
 	}
 
-	/** The status of one component of readiness (e.g. {@code writers}: {@code DOWN}), empty when it is not there. */
+	/** The status of one component of readiness (e.g. {@code pipeline}: {@code DOWN}), empty when it is not there. */
 	public String readinessOf(String component) {
 		return JsonMapper.shared().readTree(actuator("health/readiness").body()).path("components").path(component)
 			.path("status").asString("");

@@ -64,7 +64,7 @@ class DatabaseBlackHoleIntegrationTests {
 				// not just the db health check (its own timeout): the writer's statements came back failed
 				// and are retried, so the consumer threads are not stuck in them
 				await().atMost(Duration.ofSeconds(100)).pollInterval(Duration.ofSeconds(1))
-					.until(() -> sink.readinessOf("writers").equals("DOWN"));
+					.until(() -> sink.readinessOf("pipeline").equals("DOWN"));
 				await().during(SILENCE).atMost(SILENCE.plusSeconds(15)).pollInterval(Duration.ofSeconds(1))
 					.until(() -> sink.actuator("health/readiness").status() == 503
 							&& this.clients.recordCount(TOPIC + "-dlt") == 0);

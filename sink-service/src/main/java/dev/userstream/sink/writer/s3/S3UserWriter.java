@@ -65,11 +65,21 @@ class S3UserWriter implements UserWriter, DisposableBean {
 		Map<String, Upload> objects = (this.properties.layout() == S3WriterProperties.Layout.BATCH)
 				? batchObjects(batch) : perRecordObjects(batch);
 		List<CompletableFuture<Void>> puts = new ArrayList<>(objects.size());
-		objects.forEach((key, upload) -> puts.add(CompletableFuture.runAsync(() -> put(key, upload), this.uploads)));
+		// the first failed upload fails the batch at once: against an S3 that has gone silent, waiting for
+		// every upload to time out in turn would take (objects / upload-concurrency) timeouts, past
+		// max.poll.interval.ms; uploads not started yet are cancelled, the batch is retried as a whole
+		CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+		objects.forEach((key, upload) -> puts.add(CompletableFuture.runAsync(() -> put(key, upload), this.uploads)
+			.whenComplete((done, failure) -> {
+				if (failure != null) {
+					firstFailure.completeExceptionally(failure);
+				}
+			})));
 		try {
-			CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)).join();
+			CompletableFuture.anyOf(CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)), firstFailure).join();
 		}
 		catch (CompletionException ex) {
+			puts.forEach((put) -> put.cancel(false));
 			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
 		}
 	}
