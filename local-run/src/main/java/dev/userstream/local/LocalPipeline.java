@@ -348,9 +348,18 @@ public final class LocalPipeline {
 				throw new IllegalStateException("sink-service stopped with exit " + sink.exitValue().orElse(-1)
 						+ "; see " + shown(sink.log()));
 			}
-			long produced = this.probe.records(Topics.USERS);
-			long deadLettered = this.probe.records(Topics.deadLetter(Topics.USERS));
-			this.lastLag = this.probe.lag(SINK_GROUP, Topics.USERS);
+			long produced;
+			long deadLettered;
+			try {
+				produced = this.probe.records(Topics.USERS);
+				deadLettered = this.probe.records(Topics.deadLetter(Topics.USERS));
+				this.lastLag = this.probe.lag(SINK_GROUP, Topics.USERS);
+			}
+			catch (java.util.concurrent.TimeoutException ex) {
+				// a busy machine answers late; the next second asks again, the deadlines stay the caller's
+				phase("the broker did not answer the progress probe in time; asking again");
+				return;
+			}
 			Map<String, Long> written = this.actuator.written();
 			if (!this.firstStored && written.values().stream().anyMatch((n) -> n > 0)) {
 				this.firstStored = true;
