@@ -355,7 +355,11 @@ public final class LocalPipeline {
 				deadLettered = this.probe.records(Topics.deadLetter(Topics.USERS));
 				this.lastLag = this.probe.lag(SINK_GROUP, Topics.USERS);
 			}
-			catch (java.util.concurrent.TimeoutException ex) {
+			catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException ex) {
+				if (ex instanceof java.util.concurrent.ExecutionException
+						&& !(ex.getCause() instanceof org.apache.kafka.common.errors.RetriableException)) {
+					throw ex;
+				}
 				// a busy machine answers late; the next second asks again, the deadlines stay the caller's
 				phase("the broker did not answer the progress probe in time; asking again");
 				return;
