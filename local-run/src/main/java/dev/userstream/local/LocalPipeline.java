@@ -37,6 +37,8 @@ public final class LocalPipeline {
 
 	private static final long DRAIN_TIMEOUT_SECONDS = 120;
 
+	private static final long PRODUCER_START_BUDGET_MILLIS = 300_000;
+
 	private final LocalRunOptions options;
 
 	private final Path home;
@@ -124,9 +126,13 @@ public final class LocalPipeline {
 		SinkActuator actuator = new SinkActuator(sinkManagementPort);
 		try (PipelineProbe probe = new PipelineProbe(infra.bootstrapServers())) {
 			Progress progress = new Progress(probe, actuator);
-			long producerDeadline = System.currentTimeMillis() + this.options.duration().toMillis() + 120_000;
+			// the producer's duration runs from its first record, so its deadline does too; until then the
+			// start-up budget (a busy machine takes minutes to start two Spring Boot services)
+			long startDeadline = System.currentTimeMillis() + PRODUCER_START_BUDGET_MILLIS;
 			while (producer.isAlive()) {
 				progress.report(sink);
+				long producerDeadline = (progress.firstProducedAt() > 0)
+						? progress.firstProducedAt() + this.options.duration().toMillis() + 120_000 : startDeadline;
 				if (System.currentTimeMillis() > producerDeadline) {
 					this.out.println("producer-service did not stop on time; stopping it");
 					producer.close();
@@ -334,6 +340,8 @@ public final class LocalPipeline {
 
 		private long lastProduced;
 
+		private long firstProducedAt;
+
 		private long lastLag = -1;
 
 		private boolean firstStored;
@@ -376,7 +384,15 @@ public final class LocalPipeline {
 			LocalPipeline.this.out.printf(java.util.Locale.ROOT, "[%5.1fs] produced=%d written=%s dead_lettered=%d rate=%d/s lag=%d%n",
 					(System.currentTimeMillis() - LocalPipeline.this.startedAt) / 1000.0, produced, writtenText, deadLettered,
 					produced - this.lastProduced, this.lastLag);
+			if (this.firstProducedAt == 0 && produced > 0) {
+				this.firstProducedAt = System.currentTimeMillis();
+			}
 			this.lastProduced = produced;
+		}
+
+		/** When the first record was seen on the topic (epoch millis), 0 before. */
+		long firstProducedAt() {
+			return this.firstProducedAt;
 		}
 
 		long lag() {
