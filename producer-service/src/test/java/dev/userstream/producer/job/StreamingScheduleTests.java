@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.inOrder;
@@ -54,6 +55,22 @@ class StreamingScheduleTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.exitCode.get() != -1);
 
 		assertThat(this.exitCode).hasValue(1);
+	}
+
+	@Test
+	void countsTheDurationFromTheEndOfTheFirstCycleNotFromStartUp() {
+		given(this.job.finish(any())).willAnswer((call) -> new JobSummary(7, 7, 0, 0, call.getArgument(0)));
+		willAnswer((call) -> {
+			Thread.sleep(1000); // the first cycle connects to the broker
+			return null;
+		}).willDoNothing().given(this.job).runOnce();
+		this.schedule = start(Duration.ofMillis(20), Duration.ofMillis(300));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.exitCode.get() != -1);
+
+		var order = inOrder(this.job);
+		order.verify(this.job, atLeast(4)).runOnce();
+		order.verify(this.job).finish(any());
 	}
 
 	@Test
