@@ -108,20 +108,38 @@ class UserListener {
 		int stored = 0;
 		for (Iterator<IncomingUser> each = users.iterator(); each.hasNext();) {
 			IncomingUser user = each.next();
-			try {
-				writer.write(new UserBatch(List.of(user), sorted.firstOffsets(), ingestedAt));
+			RuntimeException refusal = writeAlone(writer, user, sorted, ingestedAt, users.size());
+			if (refusal != null) {
+				// once more: a duplicate key may only mean that another consumer thread stored the same user
+				// (ids equal but for letter case on two partitions) between this write's lookup and its insert;
+				// the second write then finds the row and has nothing to do, a real refusal fails again
+				refusal = writeAlone(writer, user, sorted, ingestedAt, users.size());
+			}
+			if (refusal == null) {
 				stored++;
 			}
-			catch (RuntimeException ex) {
-				if (!writer.refusesData(ex)) {
-					throw outage(users.size(), writer.name(), ex, null);
-				}
+			else {
 				each.remove();
 				rejected.add(new RecordTriage.Rejected(sorted.source(user), new InvalidRecordException("store_rejected",
-						"the " + writer.name() + " store refused the record (" + StoreErrors.describe(ex) + ")")));
+						"the " + writer.name() + " store refused the record (" + StoreErrors.describe(refusal) + ")")));
 			}
 		}
 		this.metrics.written(writer.name(), stored);
+	}
+
+	/** @return {@code null} once stored, the store's refusal of the user's data; an outage throws */
+	private RuntimeException writeAlone(UserWriter writer, IncomingUser user, RecordTriage.Triage sorted, Instant ingestedAt,
+			int batchSize) {
+		try {
+			writer.write(new UserBatch(List.of(user), sorted.firstOffsets(), ingestedAt));
+			return null;
+		}
+		catch (RuntimeException ex) {
+			if (!writer.refusesData(ex)) {
+				throw outage(batchSize, writer.name(), ex, null);
+			}
+			return ex;
+		}
 	}
 
 	private void publish(int records, List<RecordTriage.Rejected> rejected) {
