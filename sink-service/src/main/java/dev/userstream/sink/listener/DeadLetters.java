@@ -150,12 +150,7 @@ class DeadLetters {
 	}
 
 	private static boolean has(Throwable ex, Class<? extends Throwable> type) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return true;
-			}
-		}
-		return false;
+		return KafkaErrorHandlingConfiguration.find(ex, type) != null;
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.userstream.sink.listener;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 import dev.userstream.sink.health.PipelineHealthIndicator;
@@ -62,18 +61,16 @@ class UserListener {
 	@KafkaListener(id = "userstream-sink", idIsGroup = false, topics = "${pipeline.topic}", batch = "true")
 	void onBatch(List<ConsumerRecord<String, UserMessage>> records) {
 		RecordTriage.Triage sorted = triage(records);
-		List<IncomingUser> users = new ArrayList<>(sorted.accepted());
+		UserBatch batch = new UserBatch(sorted.accepted(), sorted.firstOffsets(), Instant.now());
 		List<RecordTriage.Rejected> rejected = new ArrayList<>(sorted.rejected());
-		Instant ingestedAt = Instant.now();
 		for (UserWriter writer : this.writers) {
-			write(writer, users, rejected, sorted, ingestedAt);
+			batch = write(writer, batch, rejected, sorted);
 		}
 		publish(records.size(), rejected);
 		this.health.recovered();
-		UserBatch stored = new UserBatch(users, sorted.firstOffsets(), ingestedAt);
 		this.metrics.batch(records.size());
-		this.metrics.stored(stored);
-		logger.debug("Stored {} users, dead-lettered {} records", users.size(), rejected.size());
+		this.metrics.stored(batch);
+		logger.debug("Stored {} users, dead-lettered {} records", batch.users().size(), rejected.size());
 	}
 
 	private RecordTriage.Triage triage(List<ConsumerRecord<String, UserMessage>> records) {
@@ -85,58 +82,57 @@ class UserListener {
 		}
 	}
 
-	private void write(UserWriter writer, List<IncomingUser> users, List<RecordTriage.Rejected> rejected,
-			RecordTriage.Triage sorted, Instant ingestedAt) {
-		UserBatch batch = new UserBatch(users, sorted.firstOffsets(), ingestedAt);
+	/** @return the batch the next writers get: this one, or without the users this store refused */
+	private UserBatch write(UserWriter writer, UserBatch batch, List<RecordTriage.Rejected> rejected,
+			RecordTriage.Triage sorted) {
 		try {
 			writer.write(batch);
-			this.metrics.written(writer.name(), users.size());
+			this.metrics.written(writer.name(), batch.users().size());
+			return batch;
 		}
 		catch (RuntimeException ex) {
 			if (!writer.refusesData(ex)) {
-				throw outage(users.size(), writer.name(), ex, null);
+				throw outage(batch.users().size(), writer.name(), ex, null);
 			}
 			logger.warn("Writer {} refused the data of a batch of {} users ({}); writing them one by one to find the"
-					+ " records it refuses", writer.name(), users.size(), ex.getClass().getName());
-			isolate(writer, users, rejected, sorted, ingestedAt);
+					+ " records it refuses", writer.name(), batch.users().size(), ex.getClass().getName());
+			return isolate(writer, batch, rejected, sorted);
 		}
 	}
 
-	/** Writes the users one by one; those the store refuses leave {@code users} for {@code rejected}. */
-	private void isolate(UserWriter writer, List<IncomingUser> users, List<RecordTriage.Rejected> rejected,
-			RecordTriage.Triage sorted, Instant ingestedAt) {
-		int stored = 0;
-		for (Iterator<IncomingUser> each = users.iterator(); each.hasNext();) {
-			IncomingUser user = each.next();
-			RuntimeException refusal = writeAlone(writer, user, sorted, ingestedAt, users.size());
+	/** Writes the users one by one; those the store refuses go to {@code rejected}, the rest are returned. */
+	private UserBatch isolate(UserWriter writer, UserBatch batch, List<RecordTriage.Rejected> rejected,
+			RecordTriage.Triage sorted) {
+		List<IncomingUser> stored = new ArrayList<>(batch.users().size());
+		for (IncomingUser user : batch.users()) {
+			RuntimeException refusal = writeAlone(writer, user, batch);
 			if (refusal != null) {
 				// once more: a duplicate key may only mean that another consumer thread stored the same user
 				// (ids equal but for letter case on two partitions) between this write's lookup and its insert;
 				// the second write then finds the row and has nothing to do, a real refusal fails again
-				refusal = writeAlone(writer, user, sorted, ingestedAt, users.size());
+				refusal = writeAlone(writer, user, batch);
 			}
 			if (refusal == null) {
-				stored++;
+				stored.add(user);
 			}
 			else {
-				each.remove();
 				rejected.add(new RecordTriage.Rejected(sorted.source(user), new InvalidRecordException("store_rejected",
 						"the " + writer.name() + " store refused the record (" + StoreErrors.describe(refusal) + ")")));
 			}
 		}
-		this.metrics.written(writer.name(), stored);
+		this.metrics.written(writer.name(), stored.size());
+		return new UserBatch(stored, batch.firstOffsets(), batch.ingestedAt());
 	}
 
 	/** @return {@code null} once stored, the store's refusal of the user's data; an outage throws */
-	private RuntimeException writeAlone(UserWriter writer, IncomingUser user, RecordTriage.Triage sorted, Instant ingestedAt,
-			int batchSize) {
+	private RuntimeException writeAlone(UserWriter writer, IncomingUser user, UserBatch batch) {
 		try {
-			writer.write(new UserBatch(List.of(user), sorted.firstOffsets(), ingestedAt));
+			writer.write(new UserBatch(List.of(user), batch.firstOffsets(), batch.ingestedAt()));
 			return null;
 		}
 		catch (RuntimeException ex) {
 			if (!writer.refusesData(ex)) {
-				throw outage(batchSize, writer.name(), ex, null);
+				throw outage(batch.users().size(), writer.name(), ex, null);
 			}
 			return ex;
 		}
