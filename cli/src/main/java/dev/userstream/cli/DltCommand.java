@@ -73,7 +73,8 @@ final class DltCommand implements Runnable {
 
 		@Option(names = "--since", paramLabel = "INSTANT|DURATION", converter = SinceConverter.class,
 				description = "Replay only records dead-lettered at or after this instant (2026-12-03T10:00:00Z) or"
-						+ " within this duration back from now (PT2H); earlier ones are passed over.")
+						+ " within this duration back from now (PT2H). A group's first replay starts there; earlier"
+						+ " records are passed over, and the group's position moves past them.")
 		Instant since;
 
 		@Option(names = "--dry-run", description = "Count what would be replayed; send and commit nothing.")
