@@ -68,7 +68,7 @@ final class DltCommand implements Runnable {
 
 		@Option(names = "--reason", split = ",", paramLabel = "REASON",
 				description = "Replay only dead letters of these reasons (header userstream-dlt-reason, e.g. not_json,"
-						+ " invalid_field); each set of reasons keeps its own position. Default: all.")
+						+ " invalid); each set of reasons keeps its own position. Default: all.")
 		Set<String> reasons = new TreeSet<>();
 
 		@Option(names = "--since", paramLabel = "INSTANT|DURATION", converter = SinceConverter.class,
