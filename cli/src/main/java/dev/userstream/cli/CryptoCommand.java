@@ -4,10 +4,7 @@ import java.util.concurrent.Callable;
 
 import dev.userstream.model.cli.CryptoCli;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code userstream crypto}: the commands of {@code userstream-crypto}, which still exists as
@@ -22,18 +19,7 @@ import picocli.CommandLine.Spec;
 				+ " tried to decrypt. Needed by all commands but genkey.", "",
 				"Input is UTF-8 lines on stdin; blank lines are skipped. Tokens never expire here (no TTL).",
 				"Exit codes: 0 done, 1 bad input line (stderr names the line and the reason, never its content), 2 usage or key error." })
-final class CryptoCommand implements Runnable {
-
-	@ParentCommand
-	UserstreamCli cli;
-
-	@Spec
-	CommandSpec spec;
-
-	@Override
-	public void run() {
-		throw new ParameterException(this.spec.commandLine(), "no crypto command given");
-	}
+final class CryptoCommand extends CommandGroup {
 
 	/** Runs one of {@link CryptoCli}'s commands with the CLI's streams and environment. */
 	abstract static class Delegate implements Callable<Integer> {

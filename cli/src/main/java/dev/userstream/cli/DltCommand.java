@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -21,25 +20,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code userstream dlt}: the dead-letter topic. */
 @Command(name = "dlt", mixinStandardHelpOptions = true, description = "Work with the dead-letter topic (<topic>-dlt).",
 		subcommands = DltCommand.Replay.class)
-final class DltCommand implements Runnable {
-
-	@ParentCommand
-	UserstreamCli cli;
-
-	@Spec
-	CommandSpec spec;
-
-	@Override
-	public void run() {
-		throw new ParameterException(this.spec.commandLine(), "no dlt command given");
-	}
+final class DltCommand extends CommandGroup {
 
 	@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
 			description = { "Re-publish dead letters from <topic>-dlt to <topic>, with their original key, value and headers,",
