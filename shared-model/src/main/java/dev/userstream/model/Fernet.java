@@ -116,6 +116,32 @@ public final class Fernet {
 		return open(parsed);
 	}
 
+	/**
+	 * Re-encrypts a token made with any of the keys under the first key, like Python's
+	 * {@code MultiFernet.rotate}: the plaintext and the token's timestamp are kept (its age still says
+	 * when the value was first encrypted), the IV is new. Throws {@link FernetException} for a token no
+	 * key opens.
+	 */
+	public String rotate(String token) {
+		FernetToken parsed = FernetToken.parse(token);
+		byte[] iv = new byte[FernetToken.IV_LENGTH];
+		this.random.nextBytes(iv);
+		return encrypt(open(parsed), Instant.ofEpochSecond(parsed.timestamp()), iv);
+	}
+
+	/**
+	 * Whether a token is signed by the first key, the one that encrypts: {@link #rotate(String)} would
+	 * change only its IV. A token it is not signed by may still be valid under another key.
+	 */
+	public boolean isSignedByFirstKey(String token) {
+		try {
+			return FernetCrypto.isSignedBy(this.keys.get(0), FernetToken.parse(token));
+		}
+		catch (FernetException ex) {
+			return false;
+		}
+	}
+
 	/** Checks structure only (base64, version, lengths, whole AES blocks), for a holder of no key. */
 	public static void checkWellFormed(String token) {
 		FernetToken.parse(token);

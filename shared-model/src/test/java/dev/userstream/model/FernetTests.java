@@ -32,6 +32,27 @@ class FernetTests {
 	private final Fernet fernet = Fernet.of(List.of(this.key));
 
 	@Test
+	void rotateReEncryptsUnderTheFirstKeyKeepingTheTimestampLikeMultiFernet() {
+		FernetKey newKey = FernetKey.generate(RANDOM);
+		String old = this.fernet.encrypt("hello".getBytes(StandardCharsets.UTF_8), Instant.ofEpochSecond(499162800),
+				new byte[16]);
+		Fernet both = Fernet.of(List.of(newKey, this.key));
+		assertThat(both.isSignedByFirstKey(old)).isFalse();
+
+		String rotated = both.rotate(old);
+
+		Fernet newOnly = Fernet.of(List.of(newKey));
+		assertThat(newOnly.decryptToString(rotated)).isEqualTo("hello");
+		assertThat(both.isSignedByFirstKey(rotated)).isTrue();
+		assertThat(Base64.getUrlDecoder().decode(rotated)).startsWith(Base64.getUrlDecoder().decode(old)[0],
+				(byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) 0x1d, (byte) 0xc0, (byte) 0x9e, (byte) 0xb0);
+		assertThat(both.rotate(old)).as("a new IV each time").isNotEqualTo(rotated);
+		assertThatExceptionOfType(FernetException.class)
+			.isThrownBy(() -> Fernet.of(List.of(newKey)).rotate(old));
+		assertThat(newOnly.isSignedByFirstKey("not a token")).isFalse();
+	}
+
+	@Test
 	void verificationKeysAcceptAuthenticTokensRejectOthersAndNeverDecrypt() {
 		String token = this.fernet.encrypt("bently.martin@example.com");
 		Fernet verifier = Fernet.verifierFromProperty(this.key.verificationKey(), "pipeline.encryption.keys");

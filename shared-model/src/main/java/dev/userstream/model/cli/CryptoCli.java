@@ -18,7 +18,8 @@ import dev.userstream.model.FernetKey;
  */
 public final class CryptoCli {
 
-	static final String KEYS_ENV = "PIPELINE_ENCRYPTION_KEYS";
+	/** The environment variable with the keys: comma-separated, the first encrypts. */
+	public static final String KEYS_ENV = "PIPELINE_ENCRYPTION_KEYS";
 
 	static final String USAGE = """
 			Usage: java -jar userstream-crypto.jar <command>
@@ -62,13 +63,25 @@ public final class CryptoCli {
 	}
 
 	static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+		return run("userstream-crypto", args, in, out, err, env);
+	}
+
+	/**
+	 * Runs one command in-process, for the {@code userstream crypto} commands of the operator CLI.
+	 * @param name the tool's name, before each message on {@code err}
+	 * @param args the command, as on this tool's command line
+	 * @param env the environment, {@value #KEYS_ENV} included
+	 * @return the exit code
+	 */
+	public static int run(String name, String[] args, InputStream in, PrintStream out, PrintStream err,
+			Map<String, String> env) {
 		try {
 			execute(args, in, out, env);
 			return 0;
 		}
 		catch (CliException ex) {
 			out.flush();
-			err.println("userstream-crypto: " + ex.getMessage());
+			err.println(name + ": " + ex.getMessage());
 			if (ex.showUsage()) {
 				err.print(USAGE);
 			}
