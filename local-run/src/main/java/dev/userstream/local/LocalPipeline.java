@@ -72,7 +72,7 @@ public final class LocalPipeline {
 			return;
 		}
 		if (options.help()) {
-			System.out.print(LocalRunOptions.USAGE);
+			System.out.print(LocalRunOptions.usage());
 			System.exit(0);
 		}
 		Path home = Path.of(System.getProperty("userstream.home", ".")).toAbsolutePath().normalize();
