@@ -160,7 +160,8 @@ record BenchmarkOptions(int records, String sink, int repeat, int e2eSeconds, St
 
 	/**
 	 * The per-record S3 layout is one PutObject per user (a few hundred a second on S3Mock); at least three
-	 * polls of 500, so that the steady window always spans a poll (it came out empty when one poll held them all).
+	 * polls of 500, so that the steady window always spans a poll (with one poll holding them all, the window would
+	 * be empty).
 	 */
 	int s3PerRecordRecords() {
 		return Math.max(1_500, Math.min(5_000, this.records / 40));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,6 +23,7 @@ import dev.userstream.local.LocalRunOptions.Store;
 import dev.userstream.local.LocalRunOptions.UsageException;
 import dev.userstream.model.FernetKey;
 import dev.userstream.model.Topics;
+import dev.userstream.testsupport.ChildProcess;
 
 /**
  * {@code ./run-local.sh}: the whole pipeline on this machine, no Docker. Starts the embedded services,
@@ -120,8 +122,8 @@ public final class LocalPipeline {
 		String key = encryptionKey();
 		writeEnvironment(infrastructureSettings(infra), key);
 		int sinkManagementPort = freePort();
-		ServiceProcess sink = start("sink-service", sinkEnvironment(infra, key, sinkManagementPort));
-		ServiceProcess producer = start("producer-service", producerEnvironment(infra, key));
+		ChildProcess sink = start("sink-service", sinkEnvironment(infra, key, sinkManagementPort));
+		ChildProcess producer = start("producer-service", producerEnvironment(infra, key));
 		phase("sink-service and producer-service starting (java -jar); logs in " + shown(this.runDir));
 		SinkActuator actuator = new SinkActuator(sinkManagementPort);
 		try (PipelineProbe probe = new PipelineProbe(infra.bootstrapServers())) {
@@ -137,13 +139,13 @@ public final class LocalPipeline {
 					this.out.println("producer-service did not stop on time; stopping it");
 					producer.close();
 				}
-				producer.awaitExit(1);
+				producer.awaitExit(Duration.ofSeconds(1));
 			}
 			int producerStatus = producer.exitValue().orElse(-1);
 			this.out.println("producer-service finished (exit " + producerStatus + "); waiting for the sink to drain");
 			long drainDeadline = System.currentTimeMillis() + DRAIN_TIMEOUT_SECONDS * 1000;
 			while ((progress.lag() != 0 || !actuator.ready()) && System.currentTimeMillis() < drainDeadline) {
-				sink.awaitExit(1);
+				sink.awaitExit(Duration.ofSeconds(1));
 				progress.report(sink);
 			}
 			List<String> produced = probe.keys(Topics.USERS);
@@ -277,9 +279,16 @@ public final class LocalPipeline {
 		return env;
 	}
 
-	private ServiceProcess start(String service, Map<String, String> env) {
+	/** {@code java -jar} of a service's jar, its output in {@code <service>.log} of the run directory. */
+	private ChildProcess start(String service, Map<String, String> env) {
 		Path jar = this.home.resolve(service).resolve("target").resolve(service + ".jar");
-		ServiceProcess process = ServiceProcess.start(service, jar, env, this.runDir.resolve(service + ".log"));
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing; build it with ./mvnw package -DskipTests");
+		}
+		// C1 only: two Spring Boot start-ups and the broker share the cores, and a run of minutes at a
+		// hundred records a second gains nothing from C2's slower, hotter compilation
+		List<String> command = ChildProcess.java(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+		ChildProcess process = ChildProcess.of(service, command, env, this.runDir.resolve(service + ".log")).start();
 		track(process);
 		return process;
 	}
@@ -351,7 +360,7 @@ public final class LocalPipeline {
 			this.actuator = actuator;
 		}
 
-		void report(ServiceProcess sink) throws Exception {
+		void report(ChildProcess sink) throws Exception {
 			if (!sink.isAlive()) {
 				throw new IllegalStateException("sink-service stopped with exit " + sink.exitValue().orElse(-1)
 						+ "; see " + shown(sink.log()));
