@@ -39,10 +39,10 @@ class LocalRunOptionsTests {
 
 	@Test
 	void durationsTakeTheUsualUnitsAndBareSeconds() {
-		assertThat(LocalRunOptions.duration("20s")).isEqualTo(Duration.ofSeconds(20));
-		assertThat(LocalRunOptions.duration("45")).isEqualTo(Duration.ofSeconds(45));
-		assertThat(LocalRunOptions.duration("1500ms")).isEqualTo(Duration.ofMillis(1500));
-		assertThat(LocalRunOptions.duration("1h")).isEqualTo(Duration.ofHours(1));
+		assertThat(LocalRunCommandLine.duration("20s")).isEqualTo(Duration.ofSeconds(20));
+		assertThat(LocalRunCommandLine.duration("45")).isEqualTo(Duration.ofSeconds(45));
+		assertThat(LocalRunCommandLine.duration("1500ms")).isEqualTo(Duration.ofMillis(1500));
+		assertThat(LocalRunCommandLine.duration("1h")).isEqualTo(Duration.ofHours(1));
 	}
 
 	@Test
