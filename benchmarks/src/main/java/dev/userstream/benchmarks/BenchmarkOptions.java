@@ -1,12 +1,11 @@
 package dev.userstream.benchmarks;
 
-import java.util.Locale;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * What to run: {@code --records 200000 --sink jpa|s3|all --repeat 3 --e2e-seconds 20 --report-dir target/bench-report},
@@ -53,7 +52,7 @@ record BenchmarkOptions(int records, String sink, int repeat, int e2eSeconds, St
 			throw new IllegalArgumentException(ex.getMessage() + " (see ./bench.sh --help)", ex);
 		}
 		Arguments arguments = commandLine.getCommand();
-		return new BenchmarkOptions(arguments.records, arguments.sink, arguments.repeat, arguments.e2eSeconds,
+		return new BenchmarkOptions(arguments.records, arguments.sink.name(), arguments.repeat, arguments.e2eSeconds,
 				arguments.reportDirectory, arguments.help);
 	}
 
@@ -64,7 +63,7 @@ record BenchmarkOptions(int records, String sink, int repeat, int e2eSeconds, St
 
 	private static CommandLine commandLine() {
 		// a repeated option takes its last value
-		return new CommandLine(new Arguments()).setOverwrittenOptionsAllowed(true);
+		return new CommandLine(new Arguments()).setOverwrittenOptionsAllowed(true).setCaseInsensitiveEnumValuesAllowed(true);
 	}
 
 	/** The command line as picocli binds it; {@link #parse} turns it into the record. */
@@ -76,73 +75,60 @@ record BenchmarkOptions(int records, String sink, int repeat, int e2eSeconds, St
 					"", "Options:" })
 	static final class Arguments {
 
-		@Option(names = "--records", paramLabel = "N", defaultValue = "200000", converter = AtLeast100.class,
-				description = "records per repeat, at least 100; the steady window is the last 80 % (default ${DEFAULT-VALUE})")
+		/** The values of {@code --sink}, named as they are typed; picocli's error lists them. */
+		enum Sink {
+
+			jpa, s3, all
+
+		}
+
+		@Spec
+		CommandSpec spec;
+
 		int records;
 
-		@Option(names = "--sink", paramLabel = "jpa|s3|all", defaultValue = "all", converter = SinkConverter.class,
+		@Option(names = "--sink", paramLabel = "jpa|s3|all", defaultValue = "all", order = 2,
 				description = "which sinks to measure (default ${DEFAULT-VALUE})")
-		String sink;
+		Sink sink;
 
-		@Option(names = "--repeat", paramLabel = "N", defaultValue = "3", converter = AtLeast1.class,
-				description = "repeats of every figure; the report gives median and range (default ${DEFAULT-VALUE})")
 		int repeat;
 
-		@Option(names = "--e2e-seconds", paramLabel = "N", defaultValue = "20", converter = AtLeast1.class,
-				description = "length of each end-to-end window, seconds (default ${DEFAULT-VALUE})")
 		int e2eSeconds;
 
-		@Option(names = "--report-dir", paramLabel = "DIR", defaultValue = DEFAULT_REPORT_DIRECTORY,
+		@Option(names = "--report-dir", paramLabel = "DIR", defaultValue = DEFAULT_REPORT_DIRECTORY, order = 5,
 				description = "report.md and bench-chart.png go here too (default ${DEFAULT-VALUE})")
 		String reportDirectory;
 
-		@Option(names = { "-h", "--help" }, usageHelp = true, description = "this text")
+		@Option(names = { "-h", "--help" }, usageHelp = true, order = 6, description = "this text")
 		boolean help;
 
-	}
+		@Option(names = "--records", paramLabel = "N", defaultValue = "200000", order = 1,
+				description = "records per repeat, at least 100; the steady window is the last 80 %% (default ${DEFAULT-VALUE})")
+		void records(int value) {
+			this.records = atLeast(100, value, "--records");
+		}
 
-	private static final class SinkConverter implements ITypeConverter<String> {
+		@Option(names = "--repeat", paramLabel = "N", defaultValue = "3", order = 3,
+				description = "repeats of every figure; the report gives median and range (default ${DEFAULT-VALUE})")
+		void repeat(int value) {
+			this.repeat = atLeast(1, value, "--repeat");
+		}
 
-		@Override
-		public String convert(String value) {
-			String sink = value.toLowerCase(Locale.ROOT);
-			if (!sink.equals("jpa") && !sink.equals("s3") && !sink.equals("all")) {
-				throw new TypeConversionException("must be jpa, s3 or all, not '" + value + "'");
+		@Option(names = "--e2e-seconds", paramLabel = "N", defaultValue = "20", order = 4,
+				description = "length of each end-to-end window, seconds (default ${DEFAULT-VALUE})")
+		void e2eSeconds(int value) {
+			this.e2eSeconds = atLeast(1, value, "--e2e-seconds");
+		}
+
+		/** picocli checks that a value is a whole number; the least one a run can use is checked here. */
+		private int atLeast(int least, int value, String option) {
+			if (value < least) {
+				throw new ParameterException(this.spec.commandLine(),
+						"Invalid value for option '" + option + "': must be at least " + least + ", not " + value);
 			}
-			return sink;
+			return value;
 		}
 
-	}
-
-	private static final class AtLeast1 implements ITypeConverter<Integer> {
-
-		@Override
-		public Integer convert(String value) {
-			return wholeNumber(value, 1);
-		}
-
-	}
-
-	private static final class AtLeast100 implements ITypeConverter<Integer> {
-
-		@Override
-		public Integer convert(String value) {
-			return wholeNumber(value, 100);
-		}
-
-	}
-
-	private static int wholeNumber(String value, int least) {
-		try {
-			int number = Integer.parseInt(value);
-			if (number >= least) {
-				return number;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw new TypeConversionException("must be a whole number of at least " + least + ", not '" + value + "'");
 	}
 
 	boolean jpa() {

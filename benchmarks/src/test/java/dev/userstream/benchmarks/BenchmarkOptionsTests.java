@@ -39,11 +39,11 @@ class BenchmarkOptionsTests {
 	@Test
 	void refusesABadValueNamingTheOption() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--sink", "mongo"))
-			.withMessageContainingAll("'--sink'", "must be jpa, s3 or all, not 'mongo'", "./bench.sh --help");
+			.withMessageContainingAll("'--sink'", "[jpa, s3, all]", "'mongo'", "./bench.sh --help");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--records", "99"))
 			.withMessageContainingAll("'--records'", "at least 100");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--repeat", "many"))
-			.withMessageContainingAll("'--repeat'", "not 'many'");
+			.withMessageContainingAll("'--repeat'", "'many'");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--e2e-seconds"))
 			.withMessageContaining("'--e2e-seconds'");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--rate", "5"))

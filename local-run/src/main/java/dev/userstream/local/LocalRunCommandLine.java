@@ -23,9 +23,23 @@ import picocli.CommandLine.TypeConversionException;
 		footer = { "", "Logs and data of the last run: .local-run/ (LOCAL_RUN_DIR to put them elsewhere)" })
 final class LocalRunCommandLine {
 
-	@Option(names = "--sink", paramLabel = "jpa|s3|both", defaultValue = "jpa", converter = SinkConverter.class,
+	/** The values of {@code --sink}, named as they are typed; picocli's error lists them. */
+	enum Sinks {
+
+		jpa, s3, both
+
+	}
+
+	/** The values of {@code --source}, named as they are typed. */
+	enum Source {
+
+		synthetic, randomuser
+
+	}
+
+	@Option(names = "--sink", paramLabel = "jpa|s3|both", defaultValue = "jpa",
 			description = "where the sink writes (default ${DEFAULT-VALUE})")
-	String sink;
+	Sinks sink;
 
 	@Option(names = "--duration", paramLabel = "30s", defaultValue = "30s", converter = DurationConverter.class,
 			description = "how long the producer runs (default ${DEFAULT-VALUE}; ms, s, m, h)")
@@ -36,8 +50,8 @@ final class LocalRunCommandLine {
 	int rate;
 
 	@Option(names = "--source", paramLabel = "synthetic|randomuser", defaultValue = "synthetic",
-			converter = SourceConverter.class, description = "synthetic needs no network (default ${DEFAULT-VALUE})")
-	String source;
+			description = "synthetic needs no network (default ${DEFAULT-VALUE})")
+	Source source;
 
 	@Option(names = "--keep", description = "after the summary, keep the database and S3 server up "
 			+ "(until Ctrl-C) and print how to look at the data")
@@ -49,19 +63,6 @@ final class LocalRunCommandLine {
 
 	@Option(names = { "-h", "--help" }, usageHelp = true, description = "this text")
 	boolean help;
-
-
-	private static final class SinkConverter implements ITypeConverter<String> {
-
-		@Override
-		public String convert(String value) {
-			if (!value.equals("jpa") && !value.equals("s3") && !value.equals("both")) {
-				throw new TypeConversionException("must be jpa, s3 or both, not '" + value + "'");
-			}
-			return value;
-		}
-
-	}
 
 	private static final class DurationConverter implements ITypeConverter<Duration> {
 
@@ -87,18 +88,6 @@ final class LocalRunCommandLine {
 			}
 			throw new TypeConversionException(
 					"must be a whole number of records per second from 1 to 50000, not '" + value + "'");
-		}
-
-	}
-
-	private static final class SourceConverter implements ITypeConverter<String> {
-
-		@Override
-		public String convert(String value) {
-			if (!value.equals("synthetic") && !value.equals("randomuser")) {
-				throw new TypeConversionException("must be synthetic or randomuser, not '" + value + "'");
-			}
-			return value;
 		}
 
 	}

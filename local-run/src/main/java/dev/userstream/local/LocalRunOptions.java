@@ -44,15 +44,15 @@ record LocalRunOptions(Set<Store> sinks, Duration duration, int rate, String sou
 			throw new UsageException(ex.getMessage());
 		}
 		LocalRunCommandLine arguments = commandLine.getCommand();
-		return new LocalRunOptions(sinks(arguments.sink), arguments.duration, arguments.rate, arguments.source,
+		return new LocalRunOptions(sinks(arguments.sink), arguments.duration, arguments.rate, arguments.source.name(),
 				arguments.infraOnly, arguments.keep, arguments.help);
 	}
 
-	private static Set<Store> sinks(String sink) {
+	private static Set<Store> sinks(LocalRunCommandLine.Sinks sink) {
 		return switch (sink) {
-			case "s3" -> EnumSet.of(Store.S3);
-			case "both" -> EnumSet.of(Store.JPA, Store.S3);
-			default -> EnumSet.of(Store.JPA);
+			case jpa -> EnumSet.of(Store.JPA);
+			case s3 -> EnumSet.of(Store.S3);
+			case both -> EnumSet.of(Store.JPA, Store.S3);
 		};
 	}
 

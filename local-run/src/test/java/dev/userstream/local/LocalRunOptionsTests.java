@@ -48,13 +48,13 @@ class LocalRunOptionsTests {
 	@Test
 	void badCommandLinesNameTheOptionAndSayWhatToChange() {
 		assertThatThrownBy(() -> LocalRunOptions.parse("--sink", "mysql")).isInstanceOf(UsageException.class)
-			.hasMessageContainingAll("'--sink'", "must be jpa, s3 or both, not 'mysql'");
+			.hasMessageContainingAll("'--sink'", "[jpa, s3, both]", "'mysql'");
 		assertThatThrownBy(() -> LocalRunOptions.parse("--duration", "soon"))
 			.hasMessageContainingAll("'--duration'", "must look like 30s");
 		assertThatThrownBy(() -> LocalRunOptions.parse("--duration", "200ms")).hasMessageContainingAll("'--duration'", "at least 1s");
 		assertThatThrownBy(() -> LocalRunOptions.parse("--rate", "0")).hasMessageContainingAll("'--rate'", "from 1 to 50000");
 		assertThatThrownBy(() -> LocalRunOptions.parse("--rate", "fast")).hasMessageContainingAll("'--rate'", "not 'fast'");
-		assertThatThrownBy(() -> LocalRunOptions.parse("--source", "csv")).hasMessageContainingAll("'--source'", "synthetic or randomuser");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--source", "csv")).hasMessageContainingAll("'--source'", "[synthetic, randomuser]", "'csv'");
 		assertThatThrownBy(() -> LocalRunOptions.parse("--rate")).hasMessageContaining("'--rate'");
 		assertThatThrownBy(() -> LocalRunOptions.parse("--sink", "--rate", "5")).hasMessageContaining("'--sink'");
 		assertThatThrownBy(() -> LocalRunOptions.parse("--verbose")).hasMessageContaining("'--verbose'");
