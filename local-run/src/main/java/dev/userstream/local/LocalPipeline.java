@@ -26,8 +26,6 @@ import dev.userstream.testsupport.ChildProcess;
  */
 public final class LocalPipeline {
 
-	static final String SINK_GROUP = "userstream-sink";
-
 	private static final long DRAIN_TIMEOUT_SECONDS = 120;
 
 	private static final long PRODUCER_START_BUDGET_MILLIS = 300_000;

@@ -9,8 +9,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options of {@code ./run-local.sh} as picocli binds them: their names, defaults and help, and the
- * checks of their values, so that an error names the option. {@link LocalRunOptions#parse} turns them
- * into the options the run uses.
+ * checks of their values, so that an error names the option; the run reads them as {@code LocalRunOptions}.
  */
 @Command(name = "./run-local.sh", usageHelpWidth = 100, sortOptions = false, sortSynopsis = false, description = { "",
 		"Runs the whole pipeline on this machine without Docker: an embedded Kafka broker (KRaft), "

@@ -49,7 +49,7 @@ final class Progress {
 		try {
 			produced = this.probe.records(Topics.USERS);
 			deadLettered = this.probe.records(Topics.deadLetter(Topics.USERS));
-			this.lastLag = this.probe.lag(LocalPipeline.SINK_GROUP, Topics.USERS);
+			this.lastLag = this.probe.lag(ServiceSettings.SINK_GROUP, Topics.USERS);
 		}
 		catch (TimeoutException | ExecutionException ex) {
 			if (ex instanceof ExecutionException && !(ex.getCause() instanceof RetriableException)) {

@@ -25,6 +25,9 @@ final class ServiceSettings {
 	/** Settings and key of the running infrastructure, for a developer's shell ({@code . .local-run/local.env}). */
 	static final String ENV_FILE = "local.env";
 
+	/** The sink's consumer group, whose lag the progress lines show. */
+	static final String SINK_GROUP = "userstream-sink";
+
 	private static final String KEYS = "PIPELINE_ENCRYPTION_KEYS";
 
 	private final LocalInfrastructure infra;
@@ -60,7 +63,7 @@ final class ServiceSettings {
 		Map<String, String> env = new LinkedHashMap<>(this.infra.kafkaEnvironment());
 		env.put(KEYS, this.key);
 		env.put("SPRING_PROFILES_ACTIVE", options.sinks().stream().map(Store::profile).collect(Collectors.joining(",")));
-		env.put("SPRING_KAFKA_CONSUMER_GROUP_ID", LocalPipeline.SINK_GROUP);
+		env.put("SPRING_KAFKA_CONSUMER_GROUP_ID", SINK_GROUP);
 		env.putAll(this.infra.databaseEnvironment());
 		env.putAll(this.infra.s3Environment());
 		env.put("SERVER_PORT", String.valueOf(freePort()));
