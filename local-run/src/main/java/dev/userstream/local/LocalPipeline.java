@@ -11,6 +11,8 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -126,7 +128,8 @@ public final class LocalPipeline {
 			if (this.options.keep()) {
 				this.console.println("Kept running until Ctrl-C; settings and the key are in " + this.console.shown(envFile)
 						+ ". To look at the data:");
-				infra.howToLook(this.console.shown(envFile), stores).forEach(this.console::println);
+				Optional<String> sampleKey = stores.stream().map(StoreInventory::sampleKey).filter(Objects::nonNull).findFirst();
+				infra.howToLook(this.console.shown(envFile), sampleKey).forEach(this.console::println);
 			}
 			this.console.println(summary.line());
 			if (this.options.keep()) {
