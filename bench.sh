@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds what the benchmarks need and prints their Markdown report (the last line is RATIOS ...).
-#   ./bench.sh [--records 200000] [--sink jpa|s3|all] [--repeat 3] [--e2e-seconds 20] [--report-dir DIR]
+#   ./bench.sh [--records 200000] [--sink jpa|s3|all] [--repeat 3] [--e2e-seconds 20] [--report-dir DIR]   (--help: what they mean)
 # The report and its chart (bench-chart.png) are also written to DIR (default benchmarks/target/bench-report).
 # The real peer, Kafka Connect with Debezium's JDBC sink, comes from Maven Central (module benchmarks/connect-peer)
 # and runs as a child process like the services; steady = after the first 20 % of the records.

@@ -39,8 +39,8 @@ final class BenchmarkChart {
 		baseline(writers, rates, writerCpu, databaseCpu, "raw multi-row INSERT", results.rawMultiRow);
 		baseline(writers, rates, writerCpu, databaseCpu, "simulated upsert loop", results.simulated);
 		baseline(writers, rates, writerCpu, databaseCpu, "original (row by row)", results.original);
-		process(writers, rates, writerCpu, databaseCpu, "Kafka Connect + Debezium", results.connect, ServiceProcess.CONNECT);
-		process(writers, rates, writerCpu, databaseCpu, "userstream sink-jpa", results.sinkJpa, ServiceProcess.SINK);
+		process(writers, rates, writerCpu, databaseCpu, "Kafka Connect + Debezium", results.connect, MeasuredProcess.CONNECT);
+		process(writers, rates, writerCpu, databaseCpu, "userstream sink-jpa", results.sinkJpa, MeasuredProcess.SINK);
 
 		CategoryChart throughput = chart("Steady rows/s (higher is better)", "rows/s");
 		throughput.addSeries("rows/s", writers, rates);

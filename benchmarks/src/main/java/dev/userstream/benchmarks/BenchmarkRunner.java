@@ -42,9 +42,13 @@ public final class BenchmarkRunner {
 			options = BenchmarkOptions.parse(args);
 		}
 		catch (IllegalArgumentException ex) {
-			System.err.println(ex.getMessage());
+			System.err.println("bench: " + ex.getMessage());
 			System.exit(2);
 			return;
+		}
+		if (options.help()) {
+			System.out.print(BenchmarkOptions.usage());
+			System.exit(0);
 		}
 		int status = 1;
 		PrintStream report = System.out;

@@ -122,7 +122,7 @@ record ConnectPeer(Path libs, Path plugins, String bootstrapServers, DatabaseEnd
 					"logger.hibernate.level=WARN", ""));
 			List<String> jvm = new ArrayList<>(JVM_OPTIONS);
 			jvm.add("-Dlog4j2.configurationFile=" + log4j.toAbsolutePath());
-			ServiceProcess process = ServiceProcess.java(ServiceProcess.CONNECT, name, jvm,
+			MeasuredProcess process = MeasuredProcess.java(MeasuredProcess.CONNECT, name, jvm,
 					List.of("-cp", this.libs.toAbsolutePath() + "/*", "org.apache.kafka.connect.cli.ConnectStandalone",
 							worker.toAbsolutePath().toString(), sink.toAbsolutePath().toString()),
 					Map.of(PASSWORD_VARIABLE, this.database.password()), run);
@@ -139,7 +139,7 @@ record ConnectPeer(Path libs, Path plugins, String bootstrapServers, DatabaseEnd
 	 * @param process the worker's process
 	 * @param status {@code /connectors/<name>/status} of its REST API
 	 */
-	record Worker(ServiceProcess process, URI status) {
+	record Worker(MeasuredProcess process, URI status) {
 
 		/** Whether the connector and all its tasks run. */
 		boolean running() {

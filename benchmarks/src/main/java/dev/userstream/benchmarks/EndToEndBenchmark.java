@@ -37,7 +37,7 @@ final class EndToEndBenchmark {
 		this.database.truncate();
 		this.broker.createTopic(TOPIC);
 		EndToEndResult result = new EndToEndResult();
-		try (ServiceProcess sink = this.services.sinkJpa("e2e-sink", TOPIC, TOPIC)) {
+		try (MeasuredProcess sink = this.services.sinkJpa("e2e-sink", TOPIC, TOPIC)) {
 			new ProgressWatch(() -> 0, List.of(sink)).awaitUntil(() -> this.broker.assigned(TOPIC), Duration.ofMinutes(2));
 			paced(sink, window, repeat, result);
 			unpaced(sink, window, repeat, result);
@@ -45,9 +45,9 @@ final class EndToEndBenchmark {
 		return result;
 	}
 
-	private void paced(ServiceProcess sink, Duration window, int repeat, EndToEndResult result) {
+	private void paced(MeasuredProcess sink, Duration window, int repeat, EndToEndResult result) {
 		Duration pause = Duration.ofMillis(1000L * BATCH / OFFERED);
-		ServiceProcess producer = started(this.services.producer("e2e-producer-calibration", TOPIC, BATCH, pause), sink);
+		MeasuredProcess producer = started(this.services.producer("e2e-producer-calibration", TOPIC, BATCH, pause), sink);
 		ProgressWatch produced = watch(producer, () -> this.broker.recordCount(TOPIC), sink);
 		produced.over(Duration.ofSeconds(3));
 		double rate = produced.over(Duration.ofSeconds(3)).rate();
@@ -57,7 +57,7 @@ final class EndToEndBenchmark {
 			pause = Duration.ofMillis(Math.max(1, Math.round(1000.0 * BATCH / OFFERED - cycleMillis)));
 			producer = started(this.services.producer("e2e-producer", TOPIC, BATCH, pause), sink);
 		}
-		try (ServiceProcess paced = producer) {
+		try (MeasuredProcess paced = producer) {
 			ProgressWatch watch = watch(paced, () -> this.broker.committed(TOPIC, TOPIC), sink);
 			watch.over(Duration.ofSeconds(3));
 			List<long[]> bounds = new ArrayList<>();
@@ -73,8 +73,8 @@ final class EndToEndBenchmark {
 		}
 	}
 
-	private void unpaced(ServiceProcess sink, Duration window, int repeat, EndToEndResult result) {
-		try (ServiceProcess producer = started(this.services.producer("e2e-producer-max", TOPIC, 500, Duration.ofMillis(1)), sink)) {
+	private void unpaced(MeasuredProcess sink, Duration window, int repeat, EndToEndResult result) {
+		try (MeasuredProcess producer = started(this.services.producer("e2e-producer-max", TOPIC, 500, Duration.ofMillis(1)), sink)) {
 			ProgressWatch watch = watch(producer, () -> this.broker.committed(TOPIC, TOPIC), sink);
 			watch.over(Duration.ofSeconds(3));
 			for (int i = 0; i < repeat; i++) {
@@ -89,13 +89,13 @@ final class EndToEndBenchmark {
 	}
 
 	/** Returns the producer once its first records are in the topic (start-up is not part of any window). */
-	private ServiceProcess started(ServiceProcess producer, ServiceProcess sink) {
+	private MeasuredProcess started(MeasuredProcess producer, MeasuredProcess sink) {
 		long before = this.broker.recordCount(TOPIC);
 		watch(producer, () -> 0, sink).awaitUntil(() -> this.broker.recordCount(TOPIC) > before, Duration.ofMinutes(2));
 		return producer;
 	}
 
-	private void awaitDrained(ServiceProcess sink) {
+	private void awaitDrained(MeasuredProcess sink) {
 		new ProgressWatch(() -> 0, List.of(sink)).awaitUntil(() -> this.broker.committed(TOPIC, TOPIC) >= this.broker.recordCount(TOPIC), Duration.ofMinutes(5));
 	}
 
@@ -124,7 +124,7 @@ final class EndToEndBenchmark {
 		return sorted[(int) Math.min(sorted.length - 1, Math.ceil(percent / 100 * sorted.length) - 1)];
 	}
 
-	private static ProgressWatch watch(ServiceProcess producer, java.util.function.LongSupplier progress, ServiceProcess sink) {
+	private static ProgressWatch watch(MeasuredProcess producer, java.util.function.LongSupplier progress, MeasuredProcess sink) {
 		return new ProgressWatch(progress, List.of(producer, sink));
 	}
 

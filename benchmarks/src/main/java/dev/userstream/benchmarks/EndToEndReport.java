@@ -37,14 +37,14 @@ final class EndToEndReport {
 		this.lines.add("");
 		this.lines.add("| process | RSS at 5,000/s, MiB | peak RSS (VmHWM), MiB | CPU s per 100k records at 5,000/s | at max rate |");
 		this.lines.add("|---|---:|---:|---:|---:|");
-		process(ServiceProcess.PRODUCER);
-		process(ServiceProcess.SINK);
+		process(MeasuredProcess.PRODUCER);
+		process(MeasuredProcess.SINK);
 	}
 
 	private void process(String role) {
 		Runs paced = this.result.paced();
 		Runs max = this.result.atMax();
-		this.lines.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %s | %s |", (role.equals(ServiceProcess.SINK) ? "sink-jpa" : role),
+		this.lines.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %s | %s |", (role.equals(MeasuredProcess.SINK) ? "sink-jpa" : role),
 				paced.rssMiB(role).describe(), this.result.peakRss().get(role), paced.cpuPer100k(role).describeDecimal(),
 				max.cpuPer100k(role).describeDecimal()));
 	}

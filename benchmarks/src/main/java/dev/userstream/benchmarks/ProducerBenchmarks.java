@@ -42,7 +42,7 @@ final class ProducerBenchmarks {
 		for (int i = 0; i < repeat; i++) {
 			String topic = topic("producer");
 			this.broker.createTopic(topic);
-			try (ServiceProcess producer = this.services.producer("producer-" + this.runs, topic, BATCH, Duration.ofMillis(1))) {
+			try (MeasuredProcess producer = this.services.producer("producer-" + this.runs, topic, BATCH, Duration.ofMillis(1))) {
 				ProgressWatch watch = new ProgressWatch(() -> this.broker.recordCount(topic), List.of(producer));
 				ProgressWatch.Mark launch = watch.now();
 				runs.add(watch.steady(launch, warmup, records, Duration.ofSeconds(120 + records / 1000)),

@@ -57,18 +57,18 @@ final class Report {
 				this.options.records(), r.simulated, jpa);
 		baseline("original: one INSERT + commit per row", this.options.originalRecords(), r.original, jpa);
 		process("**real peer: Kafka Connect + Debezium JDBC sink** (upsert on `user_id`, " + ConnectPeer.TASKS + " tasks, batch "
-				+ ConnectPeer.BATCH + "), records in Kafka → committed offsets", r.connect, ServiceProcess.CONNECT, jpa);
-		process("**userstream sink-jpa**: its jar, records in Kafka → committed offsets (lag 0)", r.sinkJpa, ServiceProcess.SINK, jpa);
+				+ ConnectPeer.BATCH + "), records in Kafka → committed offsets", r.connect, MeasuredProcess.CONNECT, jpa);
+		process("**userstream sink-jpa**: its jar, records in Kafka → committed offsets (lag 0)", r.sinkJpa, MeasuredProcess.SINK, jpa);
 		this.lines.add("");
 		this.lines.add(String.format(Locale.ROOT, "Process start → ready: sink-jpa %s s (readiness UP), Connect %s s (all tasks RUNNING). "
 				+ "From launch, CPU µs/row: sink-jpa %s, Connect %s. Cores busy while steady: sink-jpa %s, Connect %s.",
 				r.sinkJpa.ready().describeDecimal(), r.connect.ready().describeDecimal(),
-				r.sinkJpa.launchCpuMicrosPerRow(ServiceProcess.SINK).describe(),
-				r.connect.launchCpuMicrosPerRow(ServiceProcess.CONNECT).describe(),
-				cores(r.sinkJpa.cores(ServiceProcess.SINK)), cores(r.connect.cores(ServiceProcess.CONNECT))));
+				r.sinkJpa.launchCpuMicrosPerRow(MeasuredProcess.SINK).describe(),
+				r.connect.launchCpuMicrosPerRow(MeasuredProcess.CONNECT).describe(),
+				cores(r.sinkJpa.cores(MeasuredProcess.SINK)), cores(r.connect.cores(MeasuredProcess.CONNECT))));
 		this.lines.add(String.format(Locale.ROOT, "sink-jpa process: %s CPU s per 100k rows, RSS %s MiB at the end of the window. "
-				+ "Chart: `%s` beside `report.md`.", r.sinkJpa.cpuPer100k(ServiceProcess.SINK).describeDecimal(),
-				r.sinkJpa.rssMiB(ServiceProcess.SINK).describe(), BenchmarkChart.FILE));
+				+ "Chart: `%s` beside `report.md`.", r.sinkJpa.cpuPer100k(MeasuredProcess.SINK).describeDecimal(),
+				r.sinkJpa.rssMiB(MeasuredProcess.SINK).describe(), BenchmarkChart.FILE));
 	}
 
 	private void baseline(String what, int records, Baseline baseline, double jpa) {
@@ -99,8 +99,8 @@ final class Report {
 				r.s3Batch.rate(), raw);
 		this.lines.add("");
 		this.lines.add(String.format(Locale.ROOT, "sink-s3 process, per-record: %s CPU s per 100k users; batch: %s.",
-				r.s3PerRecord.cpuPer100k(ServiceProcess.SINK).describeDecimal(),
-				r.s3Batch.cpuPer100k(ServiceProcess.SINK).describeDecimal()));
+				r.s3PerRecord.cpuPer100k(MeasuredProcess.SINK).describeDecimal(),
+				r.s3Batch.cpuPer100k(MeasuredProcess.SINK).describeDecimal()));
 	}
 
 	private void producer() {
@@ -119,7 +119,7 @@ final class Report {
 		this.lines.add("");
 		this.lines.add(String.format(Locale.ROOT, "producer process: %s CPU s per 100k records, RSS %s MiB; "
 				+ "%s records/s from launch; process start → ready (readiness UP) %s s.",
-				r.producer.cpuPer100k(ServiceProcess.PRODUCER).describeDecimal(), r.producer.rssMiB(ServiceProcess.PRODUCER).describe(),
+				r.producer.cpuPer100k(MeasuredProcess.PRODUCER).describeDecimal(), r.producer.rssMiB(MeasuredProcess.PRODUCER).describe(),
 				r.producer.launchRate().describe(), r.producer.ready().describeDecimal()));
 	}
 

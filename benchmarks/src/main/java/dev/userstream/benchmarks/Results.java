@@ -66,8 +66,8 @@ final class Results {
 
 	/** Steady CPU per row of the sink-jpa process ÷ the Connect worker's. */
 	Double jpaCpuVsConnect() {
-		return (this.sinkJpa != null) ? this.sinkJpa.cpuMicrosPerRow(ServiceProcess.SINK).median()
-				/ this.connect.cpuMicrosPerRow(ServiceProcess.CONNECT).median() : null;
+		return (this.sinkJpa != null) ? this.sinkJpa.cpuMicrosPerRow(MeasuredProcess.SINK).median()
+				/ this.connect.cpuMicrosPerRow(MeasuredProcess.CONNECT).median() : null;
 	}
 
 	Double s3VsRaw() {
@@ -111,8 +111,8 @@ final class Results {
 				"jpa_vs_connect=" + decimal(jpaVsConnect(), 2), "jpa_cpu_vs_connect=" + decimal(jpaCpuVsConnect(), 2),
 				"e2e_offered_per_s=" + decimal(endToEndOffered(), 0), "sink_ready_s=" + decimal(sinkReady(), 1),
 				"producer_ready_s=" + decimal(producerReady(), 1),
-				"sink_rss_mib=" + decimal(rssAtOffered(ServiceProcess.SINK), 0),
-				"producer_rss_mib=" + decimal(rssAtOffered(ServiceProcess.PRODUCER), 0));
+				"sink_rss_mib=" + decimal(rssAtOffered(MeasuredProcess.SINK), 0),
+				"producer_rss_mib=" + decimal(rssAtOffered(MeasuredProcess.PRODUCER), 0));
 	}
 
 	private static String decimal(Double value, int decimals) {

@@ -28,17 +28,17 @@ import dev.userstream.testsupport.DatabaseEndpoint;
 record Services(Path producerJar, Path sinkJar, String bootstrapServers, DatabaseEndpoint database, String s3Endpoint,
 		List<String> jvmOptions, String encryptionKey, Path logDirectory) {
 
-	ServiceProcess sinkJpa(String name, String topic, String group) {
+	MeasuredProcess sinkJpa(String name, String topic, String group) {
 		int management = freePort();
 		List<String> arguments = common(topic, group, "jpa", management);
 		arguments.add("--spring.datasource.url=" + this.database.url());
 		arguments.add("--spring.datasource.username=" + this.database.username());
-		return ServiceProcess.start(ServiceProcess.SINK, name, this.sinkJar, this.jvmOptions, arguments,
+		return MeasuredProcess.start(MeasuredProcess.SINK, name, this.sinkJar, this.jvmOptions, arguments,
 				Map.of("SPRING_DATASOURCE_PASSWORD", this.database.password()), this.logDirectory)
 			.timeReadiness(readiness(management));
 	}
 
-	ServiceProcess sinkS3(String name, String topic, String group, String bucket, String layout) {
+	MeasuredProcess sinkS3(String name, String topic, String group, String bucket, String layout) {
 		int management = freePort();
 		List<String> arguments = common(topic, group, "s3", management);
 		arguments.addAll(List.of("--spring.cloud.aws.s3.endpoint=" + this.s3Endpoint,
@@ -47,20 +47,20 @@ record Services(Path producerJar, Path sinkJar, String bootstrapServers, Databas
 				// one consumer: its 16 PutObject requests in flight, the same concurrency as the raw loop it is held
 				// against (three consumers would put 48 in flight, and S3Mock then lost a bucket it had just made)
 				"--spring.kafka.listener.concurrency=1"));
-		return ServiceProcess.start(ServiceProcess.SINK, name, this.sinkJar, this.jvmOptions, arguments,
+		return MeasuredProcess.start(MeasuredProcess.SINK, name, this.sinkJar, this.jvmOptions, arguments,
 				Map.of("SPRING_CLOUD_AWS_CREDENTIALS_ACCESSKEY", "test", "SPRING_CLOUD_AWS_CREDENTIALS_SECRETKEY", "test"),
 				this.logDirectory)
 			.timeReadiness(readiness(management));
 	}
 
 	/** The producer with the offline generator: {@code batchSize} users per cycle, {@code pause} between cycles. */
-	ServiceProcess producer(String name, String topic, int batchSize, Duration pause) {
+	MeasuredProcess producer(String name, String topic, int batchSize, Duration pause) {
 		int management = freePort();
 		List<String> arguments = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + this.bootstrapServers,
 				"--pipeline.topic=" + topic, "--producer.source=synthetic",
 				"--producer.batch-size=" + batchSize, "--producer.pause-interval=" + pause.toMillis() + "ms",
 				"--server.port=0", "--management.server.port=" + management));
-		return ServiceProcess.start(ServiceProcess.PRODUCER, name, this.producerJar, this.jvmOptions, arguments,
+		return MeasuredProcess.start(MeasuredProcess.PRODUCER, name, this.producerJar, this.jvmOptions, arguments,
 				Map.of("PIPELINE_ENCRYPTION_KEYS", this.encryptionKey), this.logDirectory)
 			.timeReadiness(readiness(management));
 	}

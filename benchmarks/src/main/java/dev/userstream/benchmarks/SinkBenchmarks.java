@@ -47,7 +47,7 @@ final class SinkBenchmarks {
 			this.database.truncate();
 			String topic = topic("jpa");
 			this.broker.fill(topic, users);
-			try (ServiceProcess sink = this.services.sinkJpa("sink-jpa-" + this.runs, topic, topic)) {
+			try (MeasuredProcess sink = this.services.sinkJpa("sink-jpa-" + this.runs, topic, topic)) {
 				runs.add(consume(sink, () -> this.broker.committed(topic, topic), workload), sink.readySeconds(READY_TIMEOUT));
 				expectRows(Database.USERS, users.size());
 			}
@@ -65,7 +65,7 @@ final class SinkBenchmarks {
 			this.broker.fillEnveloped(topic, users);
 			String name = "connect-jdbc-" + this.runs;
 			ConnectPeer.Worker worker = this.connect.start(name, topic);
-			try (ServiceProcess process = worker.process().timeReadiness(worker::running)) {
+			try (MeasuredProcess process = worker.process().timeReadiness(worker::running)) {
 				LongSupplier committed = () -> this.broker.committed(ConnectPeer.group(name), topic);
 				runs.add(consume(process, failFast(worker, committed), workload), process.readySeconds(READY_TIMEOUT));
 				expectRows(Database.CONNECT_TABLE, users.size());
@@ -81,14 +81,14 @@ final class SinkBenchmarks {
 		for (int i = 0; i < repeat; i++) {
 			String topic = topic("s3-" + layout);
 			this.broker.fill(topic, users);
-			try (ServiceProcess sink = this.services.sinkS3("sink-s3-" + this.runs, topic, topic, topic, layout)) {
+			try (MeasuredProcess sink = this.services.sinkS3("sink-s3-" + this.runs, topic, topic, topic, layout)) {
 				runs.add(consume(sink, () -> this.broker.committed(topic, topic), workload), sink.readySeconds(READY_TIMEOUT));
 			}
 		}
 		return runs;
 	}
 
-	private ProgressWatch.Steady consume(ServiceProcess process, LongSupplier committed, Workload workload) {
+	private ProgressWatch.Steady consume(MeasuredProcess process, LongSupplier committed, Workload workload) {
 		List<Measured> measured = new ArrayList<>(List.of(process));
 		this.server.ifPresent(measured::add);
 		ProgressWatch watch = new ProgressWatch(committed, measured);

@@ -47,8 +47,8 @@ final class TargetsReport {
 			double p99 = r.endToEndP99();
 			this.lines.add(String.format(Locale.ROOT, "| end to end at 5,000/s: p99 < %.0f ms | %.0f ms | %s |", P99_LIMIT_MILLIS, p99,
 					met(p99 < P99_LIMIT_MILLIS)));
-			double producer = r.rssAtOffered(ServiceProcess.PRODUCER);
-			double sink = r.rssAtOffered(ServiceProcess.SINK);
+			double producer = r.rssAtOffered(MeasuredProcess.PRODUCER);
+			double sink = r.rssAtOffered(MeasuredProcess.SINK);
 			this.lines.add(String.format(Locale.ROOT, "| each service ≤ %.0f MiB RSS at 5,000 records/s | producer %.0f, sink %.0f MiB | %s |",
 					RSS_LIMIT_MIB, producer, sink, met(producer <= RSS_LIMIT_MIB && sink <= RSS_LIMIT_MIB)));
 		}

@@ -37,9 +37,31 @@ class BenchmarkOptionsTests {
 	}
 
 	@Test
-	void refusesAnUnknownSinkWithTheUsage() {
+	void refusesABadValueNamingTheOption() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--sink", "mongo"))
-			.withMessageContaining("usage: bench.sh");
+			.withMessageContainingAll("'--sink'", "[jpa, s3, all]", "'mongo'", "./bench.sh --help");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--records", "99"))
+			.withMessageContainingAll("'--records'", "at least 100");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--repeat", "many"))
+			.withMessageContainingAll("'--repeat'", "'many'");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--e2e-seconds"))
+			.withMessageContaining("'--e2e-seconds'");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchmarkOptions.parse("--rate", "5"))
+			.withMessageContaining("'--rate'");
+	}
+
+	@Test
+	void theUsageListsEveryOptionWithItsDefault() {
+		assertThat(BenchmarkOptions.parse("--help").help()).isTrue();
+		assertThat(BenchmarkOptions.usage()).contains("Usage: ./bench.sh", "--records=N", "(default 200000)", "--sink=jpa|s3|all",
+				"(default all)", "--repeat=N", "(default 3)", "--e2e-seconds=N", "(default 20)", "--report-dir=DIR",
+				"(default target/bench-report)", "--help");
+	}
+
+	@Test
+	void readsTheSinkInAnyCaseAndARepeatedOptionTakesItsLastValue() {
+		assertThat(BenchmarkOptions.parse("--sink", "JPA").sink()).isEqualTo("jpa");
+		assertThat(BenchmarkOptions.parse("--repeat", "2", "--repeat", "4").repeat()).isEqualTo(4);
 	}
 
 }

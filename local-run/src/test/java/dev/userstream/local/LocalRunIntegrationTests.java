@@ -67,9 +67,9 @@ class LocalRunIntegrationTests {
 			.containsPattern("SPRING_DATASOURCE_URL=jdbc:mariadb://127.0.0.1:\\d+/userstream")
 			.containsPattern("SPRING_CLOUD_AWS_S3_ENDPOINT=http://127.0.0.1:\\d+")
 			.contains("SINK_S3_BUCKET=users-bucket");
-		String envFile = Files.readString(runDir.resolve(LocalPipeline.ENV_FILE));
+		String envFile = Files.readString(runDir.resolve(ServiceSettings.ENV_FILE));
 		assertThat(envFile).contains("export PIPELINE_ENCRYPTION_KEYS='" + this.key + "'");
-		assertThat(Files.getPosixFilePermissions(runDir.resolve(LocalPipeline.ENV_FILE)))
+		assertThat(Files.getPosixFilePermissions(runDir.resolve(ServiceSettings.ENV_FILE)))
 			.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 		List<ProcessHandle> children = run.descendants().toList();
 		assertThat(children).as("MariaDB and S3Mock run as child processes").hasSizeGreaterThanOrEqualTo(2);

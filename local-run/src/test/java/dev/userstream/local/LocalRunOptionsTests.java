@@ -39,24 +39,37 @@ class LocalRunOptionsTests {
 
 	@Test
 	void durationsTakeTheUsualUnitsAndBareSeconds() {
-		assertThat(LocalRunOptions.duration("20s")).isEqualTo(Duration.ofSeconds(20));
-		assertThat(LocalRunOptions.duration("45")).isEqualTo(Duration.ofSeconds(45));
-		assertThat(LocalRunOptions.duration("1500ms")).isEqualTo(Duration.ofMillis(1500));
-		assertThat(LocalRunOptions.duration("1h")).isEqualTo(Duration.ofHours(1));
+		assertThat(LocalRunCommandLine.duration("20s")).isEqualTo(Duration.ofSeconds(20));
+		assertThat(LocalRunCommandLine.duration("45")).isEqualTo(Duration.ofSeconds(45));
+		assertThat(LocalRunCommandLine.duration("1500ms")).isEqualTo(Duration.ofMillis(1500));
+		assertThat(LocalRunCommandLine.duration("1h")).isEqualTo(Duration.ofHours(1));
 	}
 
 	@Test
-	void badCommandLinesSayWhatToChange() {
+	void badCommandLinesNameTheOptionAndSayWhatToChange() {
 		assertThatThrownBy(() -> LocalRunOptions.parse("--sink", "mysql")).isInstanceOf(UsageException.class)
-			.hasMessage("--sink must be jpa, s3 or both, not 'mysql'");
-		assertThatThrownBy(() -> LocalRunOptions.parse("--duration", "soon")).hasMessageContaining("--duration must look like");
-		assertThatThrownBy(() -> LocalRunOptions.parse("--duration", "200ms")).hasMessageContaining("at least 1s");
-		assertThatThrownBy(() -> LocalRunOptions.parse("--rate", "0")).hasMessageContaining("--rate must be");
-		assertThatThrownBy(() -> LocalRunOptions.parse("--rate", "fast")).hasMessageContaining("--rate must be");
-		assertThatThrownBy(() -> LocalRunOptions.parse("--source", "csv")).hasMessageContaining("--source must be");
-		assertThatThrownBy(() -> LocalRunOptions.parse("--rate")).hasMessage("--rate needs a value");
-		assertThatThrownBy(() -> LocalRunOptions.parse("--sink", "--rate", "5")).hasMessage("--sink needs a value");
-		assertThatThrownBy(() -> LocalRunOptions.parse("--verbose")).hasMessage("unknown option '--verbose'");
+			.hasMessageContainingAll("'--sink'", "[jpa, s3, both]", "'mysql'");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--duration", "soon"))
+			.hasMessageContainingAll("'--duration'", "must look like 30s");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--duration", "200ms")).hasMessageContainingAll("'--duration'", "at least 1s");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--rate", "0")).hasMessageContainingAll("'--rate'", "from 1 to 50000");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--rate", "fast")).hasMessageContainingAll("'--rate'", "not 'fast'");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--source", "csv")).hasMessageContainingAll("'--source'", "[synthetic, randomuser]", "'csv'");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--rate")).hasMessageContaining("'--rate'");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--sink", "--rate", "5")).hasMessageContaining("'--sink'");
+		assertThatThrownBy(() -> LocalRunOptions.parse("--verbose")).hasMessageContaining("'--verbose'");
+	}
+
+	@Test
+	void theUsageListsEveryOptionWithItsDefault() {
+		assertThat(LocalRunOptions.usage()).contains("Usage: ./run-local.sh", "--sink=jpa|s3|both", "(default jpa)",
+				"--duration=30s", "(default 30s;", "--rate=N", "(default 100)", "--source=synthetic|randomuser",
+				"(default synthetic)", "--keep", "--infra-only", "--help", "SUMMARY produced=N", ".local-run/");
+	}
+
+	@Test
+	void aRepeatedOptionTakesItsLastValue() {
+		assertThat(LocalRunOptions.parse("--rate", "5", "--rate", "7").rate()).isEqualTo(7);
 	}
 
 	@Test

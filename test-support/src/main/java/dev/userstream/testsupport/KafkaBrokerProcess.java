@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.Uuid;
@@ -35,7 +34,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
 	private final Path config;
 
-	private Process process;
+	private final ChildProcess process;
 
 	private String saslUsername;
 
@@ -44,6 +43,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 	private KafkaBrokerProcess(Path directory) {
 		this.directory = directory;
 		this.config = directory.resolve("server.properties");
+		this.process = java("the broker", "kafka.Kafka", this.config.toString());
 	}
 
 	/** A formatted broker under {@code target/kafka-process/}, not started. */
@@ -108,10 +108,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
 	/** Starts the broker and waits until it accepts connections. */
 	public synchronized KafkaBrokerProcess start() {
-		this.process = java("kafka.Kafka", this.config.toString());
+		this.process.start();
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The broker exited; see " + this.directory.resolve("broker.log"));
+				throw new IllegalStateException("The broker exited; see " + this.process.log());
 			}
 			return accepts();
 		});
@@ -120,19 +120,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
 	/** Stops the broker (SIGTERM, a controlled shutdown) and waits until its port is closed. */
 	public synchronized void stop() {
-		if (this.process == null) {
-			return;
-		}
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		this.process = null;
+		this.process.stop(Duration.ofSeconds(60));
 	}
 
 	@Override
@@ -162,30 +150,16 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Process formatting = java("kafka.tools.StorageTool", arguments.toArray(String[]::new));
-		try {
-			if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
-				throw new IllegalStateException("Formatting the broker's storage failed; see " + this.directory.resolve("broker.log"));
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		java("formatting the broker's storage", "kafka.tools.StorageTool", arguments.toArray(String[]::new))
+			.run(Duration.ofSeconds(60));
 	}
 
-	private Process java(String mainClass, String... arguments) {
-		List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass));
+	/** {@code mainClass} of the test class path in a JVM of its own, its output in {@code broker.log}. */
+	private ChildProcess java(String name, String mainClass, String... arguments) {
+		List<String> command = new java.util.ArrayList<>(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"), mainClass));
 		command.addAll(List.of(arguments));
-		try {
-			return new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.directory.resolve("broker.log").toFile()))
-				.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not run " + mainClass, ex);
-		}
+		return ChildProcess.appendingTo(name, ChildProcess.java(command), Map.of(), this.directory.resolve("broker.log"));
 	}
 
 	private boolean accepts() {

@@ -36,11 +36,11 @@ public final class S3MockServer extends S3ServerProcess {
 
 	@Override
 	protected List<String> command() {
-		return List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", executableJar("s3mock.jar"),
+		return ChildProcess.java(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", executableJar("s3mock.jar"),
 				"--http.port=" + httpPort(), "--server.port=" + freePort(),
 				"--com.adobe.testing.s3mock.store.root=" + storeRoot(),
 				"--com.adobe.testing.s3mock.store.retain-files-on-exit=true",
-				"--spring.main.banner-mode=off", "--logging.level.root=WARN");
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN"));
 	}
 
 }

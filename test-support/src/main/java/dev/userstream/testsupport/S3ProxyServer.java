@@ -41,7 +41,7 @@ public final class S3ProxyServer extends S3ServerProcess {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return List.of(java(), "-Xmx256m", "-jar", executableJar("s3proxy.jar"), "--properties", configuration.toString());
+		return ChildProcess.java(List.of("-Xmx256m", "-jar", executableJar("s3proxy.jar"), "--properties", configuration.toString()));
 	}
 
 }

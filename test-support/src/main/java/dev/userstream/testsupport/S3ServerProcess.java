@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -37,7 +37,7 @@ public abstract sealed class S3ServerProcess permits S3MockServer, S3ProxyServer
 
 	private final Path log;
 
-	private Process process;
+	private ChildProcess process;
 
 	S3ServerProcess(String name, int httpPort, Path storeRoot) {
 		this.name = name;
@@ -69,14 +69,8 @@ public abstract sealed class S3ServerProcess permits S3MockServer, S3ProxyServer
 		if (this.process != null && this.process.isAlive()) {
 			return this;
 		}
-		try {
-			this.process = new ProcessBuilder(command()).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
-				.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + this.name, ex);
-		}
+		// the command afresh at every start: a server may take a new free port for its side channel
+		this.process = ChildProcess.appendingTo(this.name, command(), Map.of(), this.log).start();
 		awaitAnswering();
 		return this;
 	}
@@ -84,16 +78,7 @@ public abstract sealed class S3ServerProcess permits S3MockServer, S3ProxyServer
 	/** Stops the process (files stay); the endpoint refuses connections until {@link #start()}. */
 	public synchronized void stop() {
 		if (this.process != null) {
-			this.process.destroy();
-			try {
-				if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-					this.process.destroyForcibly().waitFor();
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			this.process = null;
+			this.process.stop(Duration.ofSeconds(10));
 		}
 	}
 
@@ -103,10 +88,6 @@ public abstract sealed class S3ServerProcess permits S3MockServer, S3ProxyServer
 
 	protected final Path storeRoot() {
 		return this.storeRoot;
-	}
-
-	protected static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	private void awaitAnswering() {

@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -21,18 +19,10 @@ import static org.awaitility.Awaitility.await;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-	private final List<String> command;
+	private final ChildProcess process;
 
-	private final Map<String, String> environment;
-
-	private final Path log;
-
-	private Process process;
-
-	private ServiceProcess(List<String> command, Map<String, String> environment, Path log) {
-		this.command = command;
-		this.environment = environment;
-		this.log = log;
+	private ServiceProcess(ChildProcess process) {
+		this.process = process;
 	}
 
 	/**
@@ -52,26 +42,26 @@ public final class ServiceProcess implements AutoCloseable {
 	 * @param jar the executable jar
 	 * @param extraClasses a directory of compiled classes, or null for none
 	 * @param environment environment variables
-	 * @param arguments command-line arguments
+	 * @param applicationArguments command-line arguments
 	 */
-	public static ServiceProcess jar(Path jar, Path extraClasses, Map<String, String> environment, List<String> arguments) {
+	public static ServiceProcess jar(Path jar, Path extraClasses, Map<String, String> environment,
+			List<String> applicationArguments) {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: the package phase builds it before the integration tests");
 		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx384m", "-XX:TieredStopAtLevel=1"));
+		List<String> arguments = new ArrayList<>(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
 		if (extraClasses == null) {
-			command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+			arguments.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
 		}
 		else {
-			command.addAll(List.of("-Dloader.path=" + extraClasses.toAbsolutePath(), "-cp", jar.toAbsolutePath().toString(),
+			arguments.addAll(List.of("-Dloader.path=" + extraClasses.toAbsolutePath(), "-cp", jar.toAbsolutePath().toString(),
 					"org.springframework.boot.loader.launch.PropertiesLauncher"));
 		}
-		command.addAll(arguments);
+		arguments.addAll(applicationArguments);
 		try {
 			Path log = Files.createTempFile(Files.createDirectories(Path.of("target", "process-logs")),
 					jar.getFileName().toString().replace(".jar", "-"), ".log");
-			return new ServiceProcess(command, new LinkedHashMap<>(environment), log);
+			return new ServiceProcess(ChildProcess.appendingTo(jar.getFileName().toString(), ChildProcess.java(arguments), environment, log));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -84,56 +74,42 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** Starts the process (again, after a stop or kill, appending to the same log). */
-	public synchronized ServiceProcess start() {
-		ProcessBuilder builder = new ProcessBuilder(this.command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
-		builder.environment().putAll(this.environment);
-		try {
-			this.process = builder.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + this.command, ex);
-		}
+	public ServiceProcess start() {
+		this.process.start();
 		return this;
 	}
 
 	/** SIGKILL: the process dies at once, without shutdown hooks; waits until it is gone. */
-	public synchronized void kill() {
-		if (this.process != null) {
-			this.process.destroyForcibly();
+	public void kill() {
+		if (isAlive()) {
+			this.process.kill();
 			awaitExit(Duration.ofSeconds(30));
 		}
 	}
 
 	/** SIGTERM: the graceful shutdown path; returns the exit code, failing if it takes over 60 s. */
-	public synchronized int stop() {
-		this.process.destroy();
+	public int stop() {
+		this.process.terminate();
 		return awaitExit(Duration.ofSeconds(60));
 	}
 
 	/** Waits for the process to exit on its own and returns its exit code. */
 	public int awaitExit(Duration timeout) {
-		try {
-			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				throw new IllegalStateException("Still running after " + timeout + "; see " + this.log);
-			}
+		if (!this.process.awaitExit(timeout)) {
+			throw new IllegalStateException("Still running after " + timeout + "; see " + log());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		return this.process.exitValue();
+		return this.process.exitValue().orElseThrow();
 	}
 
 	/** Whether the process runs. */
 	public boolean isAlive() {
-		return this.process != null && this.process.isAlive();
+		return this.process.isAlive();
 	}
 
 	/** Everything the process printed so far (all of its runs). */
 	public String output() {
 		try {
-			return Files.readString(this.log, StandardCharsets.UTF_8);
+			return Files.readString(log(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -147,7 +123,7 @@ public final class ServiceProcess implements AutoCloseable {
 				return true;
 			}
 			if (!isAlive()) {
-				throw new IllegalStateException("Exited before printing '" + text + "'; see " + this.log);
+				throw new IllegalStateException("Exited before printing '" + text + "'; see " + log());
 			}
 			return false;
 		});
@@ -155,7 +131,7 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/** The log file. */
 	public Path log() {
-		return this.log;
+		return this.process.log();
 	}
 
 	/** Kills the process if it still runs. */

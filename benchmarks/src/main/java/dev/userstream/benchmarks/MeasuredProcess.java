@@ -1,12 +1,10 @@
 package dev.userstream.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,13 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import dev.userstream.testsupport.ChildProcess;
+
 /**
- * A JVM run as a child process (a service from its executable jar, or the Kafka Connect worker), so
+ * A JVM run as a {@link ChildProcess} (a service from its executable jar, or the Kafka Connect worker), so
  * that its memory (VmRSS, VmHWM) and CPU time are its own (read from {@code /proc}). Secrets go in
  * through the environment, never the command line. {@link #close()} sends SIGTERM, as a container
  * runtime would.
  */
-final class ServiceProcess implements Measured, AutoCloseable {
+final class MeasuredProcess implements Measured, AutoCloseable {
 
 	static final String SINK = "sink";
 
@@ -38,26 +38,17 @@ final class ServiceProcess implements Measured, AutoCloseable {
 
 	private final String role;
 
-	private final String name;
-
-	private final Process process;
-
-	private final long startedNanos;
-
-	private final Path log;
+	private final ChildProcess process;
 
 	private CompletableFuture<Double> ready;
 
-	private ServiceProcess(String role, String name, Process process, long startedNanos, Path log) {
+	private MeasuredProcess(String role, ChildProcess process) {
 		this.role = role;
-		this.name = name;
 		this.process = process;
-		this.startedNanos = startedNanos;
-		this.log = log;
 	}
 
 	/** Starts {@code java -jar}; {@code role} ({@link #SINK}, {@link #PRODUCER}) keys its figures, {@code name} its log. */
-	static ServiceProcess start(String role, String name, Path jar, List<String> jvmOptions, List<String> arguments,
+	static MeasuredProcess start(String role, String name, Path jar, List<String> jvmOptions, List<String> arguments,
 			Map<String, String> environment, Path logDirectory) {
 		List<String> launch = new ArrayList<>(List.of("-jar", jar.toString()));
 		launch.addAll(arguments);
@@ -65,24 +56,12 @@ final class ServiceProcess implements Measured, AutoCloseable {
 	}
 
 	/** Starts {@code java <jvmOptions> <launch>}, e.g. {@code -cp <class path> <main class> <arguments>}. */
-	static ServiceProcess java(String role, String name, List<String> jvmOptions, List<String> launch,
+	static MeasuredProcess java(String role, String name, List<String> jvmOptions, List<String> launch,
 			Map<String, String> environment, Path logDirectory) {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(jvmOptions);
-		command.addAll(launch);
-		try {
-			Files.createDirectories(logDirectory);
-			Path log = logDirectory.resolve(name + ".log");
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile());
-			builder.environment().putAll(environment);
-			long started = System.nanoTime();
-			return new ServiceProcess(role, name, builder.start(), started, log);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + name, ex);
-		}
+		List<String> arguments = new ArrayList<>(jvmOptions);
+		arguments.addAll(launch);
+		ChildProcess process = ChildProcess.of(name, ChildProcess.java(arguments), environment, logDirectory.resolve(name + ".log"));
+		return new MeasuredProcess(role, process.start());
 	}
 
 	@Override
@@ -91,20 +70,20 @@ final class ServiceProcess implements Measured, AutoCloseable {
 	}
 
 	Path log() {
-		return this.log;
+		return this.process.log();
 	}
 
 	/**
 	 * Starts timing process start → {@code ready} first holds, polled on another thread so that the run's
 	 * windows go on meanwhile.
 	 */
-	ServiceProcess timeReadiness(BooleanSupplier ready) {
+	MeasuredProcess timeReadiness(BooleanSupplier ready) {
 		this.ready = readiness(ready);
 		return this;
 	}
 
 	/** Readiness polled at a URL answering 200 once ready (Spring Boot's {@code /actuator/health/readiness}). */
-	ServiceProcess timeReadiness(URI url) {
+	MeasuredProcess timeReadiness(URI url) {
 		return timeReadiness(() -> {
 			try {
 				return HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
@@ -129,7 +108,7 @@ final class ServiceProcess implements Measured, AutoCloseable {
 			throw new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			throw new IllegalStateException(this.name + " was not ready after " + timeout + "; see " + this.log, ex);
+			throw new IllegalStateException(this.process.name() + " was not ready after " + timeout + "; see " + log(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -142,7 +121,7 @@ final class ServiceProcess implements Measured, AutoCloseable {
 		return CompletableFuture.supplyAsync(() -> {
 			while (this.process.isAlive()) {
 				if (ready.getAsBoolean()) {
-					return (System.nanoTime() - this.startedNanos) / 1e9;
+					return (System.nanoTime() - this.process.startedNanos()) / 1e9;
 				}
 				try {
 					Thread.sleep(READY_POLL.toMillis());
@@ -152,10 +131,10 @@ final class ServiceProcess implements Measured, AutoCloseable {
 					break;
 				}
 			}
-			throw new IllegalStateException(this.name + " ended before it was ready; see " + this.log);
+			throw new IllegalStateException(this.process.name() + " ended before it was ready; see " + log());
 		}, (poll) -> {
 			// a thread of its own: the common pool has a single thread on two cores, and processes start side by side
-			Thread thread = new Thread(poll, this.name + "-readiness");
+			Thread thread = new Thread(poll, this.process.name() + "-readiness");
 			thread.setDaemon(true);
 			thread.start();
 		});
@@ -165,7 +144,7 @@ final class ServiceProcess implements Measured, AutoCloseable {
 	@Override
 	public void checkAlive() {
 		if (!this.process.isAlive()) {
-			throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
+			throw new IllegalStateException(this.process.name() + " exited with " + this.process.exitValue().orElse(-1) + "; see " + log());
 		}
 	}
 
@@ -187,18 +166,10 @@ final class ServiceProcess implements Measured, AutoCloseable {
 		return ProcStat.cpuSeconds(this.process.pid());
 	}
 
+	/** SIGTERM, as a container runtime would send, then SIGKILL after 40 s. */
 	@Override
 	public void close() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(40, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
-		}
+		this.process.stop(Duration.ofSeconds(40));
 	}
 
 }
