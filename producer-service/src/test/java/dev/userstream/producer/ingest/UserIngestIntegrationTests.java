@@ -11,6 +11,7 @@ import java.util.UUID;
 import dev.userstream.model.Fernet;
 import dev.userstream.producer.TestKeys;
 import dev.userstream.producer.TopicReader;
+import dev.userstream.producer.WireSchema;
 import dev.userstream.testsupport.KafkaTestConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -214,9 +215,12 @@ class UserIngestIntegrationTests {
 	}
 
 	/** The records on the topic by key; each record's key is its user_id. */
+	/** What the topic holds by key; every record valid under the published schema. */
 	private Map<String, JsonNode> published() {
 		Map<String, JsonNode> records = new HashMap<>();
-		for (ConsumerRecord<String, String> record : TopicReader.readAll(TopicReader.bootstrapServers(this.kafkaAdmin), TOPIC)) {
+		List<ConsumerRecord<String, String>> consumed = TopicReader.readAll(TopicReader.bootstrapServers(this.kafkaAdmin), TOPIC);
+		WireSchema.assertProduced(consumed.stream().map(ConsumerRecord::value).toList());
+		for (ConsumerRecord<String, String> record : consumed) {
 			JsonNode value = this.json.readTree(record.value());
 			assertThat(value.get("user_id").asString()).isEqualTo(record.key());
 			records.put(record.key(), value);

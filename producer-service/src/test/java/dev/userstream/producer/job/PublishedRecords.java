@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import dev.userstream.model.Fernet;
 import dev.userstream.model.UserRecord;
 import dev.userstream.model.UserRecordJson;
+import dev.userstream.producer.WireSchema;
 import dev.userstream.producer.source.SourceUser;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -22,8 +23,8 @@ final class PublishedRecords {
 	}
 
 	/**
-	 * One record per source user, keyed by its {@code user_id}; the three secret fields decrypt to the
-	 * source's values with {@code fernet}; every other field matches.
+	 * One record per source user, keyed by its {@code user_id} and valid under the published schema; the
+	 * three secret fields decrypt to the source's values with {@code fernet}; every other field matches.
 	 */
 	static void assertMatch(List<ConsumerRecord<String, String>> consumed, List<SourceUser> returned, Fernet fernet,
 			String source, Instant notBefore) {
@@ -31,6 +32,7 @@ final class PublishedRecords {
 		assertThat(consumed).hasSameSizeAs(returned);
 		Map<String, SourceUser> byId = returned.stream().collect(Collectors.toMap(SourceUser::userId, Function.identity()));
 		assertThat(byId).hasSameSizeAs(returned);
+		WireSchema.assertProduced(consumed.stream().map(ConsumerRecord::value).toList());
 		for (ConsumerRecord<String, String> consumedRecord : consumed) {
 			UserRecord record = UserRecordJson.read(consumedRecord.value());
 			assertThat(consumedRecord.key()).isEqualTo(record.userId());

@@ -35,8 +35,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * Dead letters and retries. Invalid records are dead-lettered by the listener itself, in one pass
  * per batch, through {@link DeadLetterPublishingRecoverer} (original bytes, the standard
- * {@code kafka_dlt-*} headers, plus {@value #REASON_HEADER}); the topic and its producer take records
- * up to {@code sink.dead-letter.max-record-size}. Every exception that reaches the error
+ * {@code kafka_dlt-*} headers, plus {@value #REASON_HEADER} and {@value #REASON_DETAIL_HEADER}); the
+ * topic and its producer take records up to {@code sink.dead-letter.max-record-size}. Every exception that reaches the error
  * handler is an outage (a store, the dead-letter topic, the keys, or a failure nobody foresaw): the whole
  * batch is retried with exponential backoff and no limit, the consumer paused but kept in its group, and
  * a batch that succeeds on a retry is committed at once.
@@ -45,6 +45,13 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class KafkaErrorHandlingConfiguration {
 
 	static final String REASON_HEADER = "userstream-dlt-reason";
+
+	/**
+	 * The failing fields and rules, never the values. Its own header because spring-kafka's
+	 * {@code kafka_dlt-exception-message} carries the deserializer's message for a value that could not
+	 * be read, which names no field.
+	 */
+	static final String REASON_DETAIL_HEADER = "userstream-dlt-reason-detail";
 
 	private static final Logger logger = LoggerFactory.getLogger(KafkaErrorHandlingConfiguration.class);
 
@@ -73,7 +80,12 @@ class KafkaErrorHandlingConfiguration {
 		recoverer.setHeadersFunction((record, ex) -> {
 			InvalidRecordException invalid = find(ex, InvalidRecordException.class);
 			String reason = (invalid != null) ? invalid.reason() : "unknown";
-			return new RecordHeaders().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+			RecordHeaders headers = new RecordHeaders();
+			headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+			if (invalid != null) {
+				headers.add(REASON_DETAIL_HEADER, invalid.getMessage().getBytes(StandardCharsets.UTF_8));
+			}
+			return headers;
 		});
 		return recoverer;
 	}

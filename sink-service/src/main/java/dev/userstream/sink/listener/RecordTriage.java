@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.userstream.model.UserRecord;
+import dev.userstream.model.UserRecordJson;
 import dev.userstream.sink.validation.FernetToken;
 import dev.userstream.sink.validation.TokenVerifier;
 import dev.userstream.sink.writer.IncomingUser;
@@ -20,6 +22,7 @@ import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -104,7 +107,7 @@ class RecordTriage {
 		DeserializationException notParsed = SerializationUtils.getExceptionFromHeader(record,
 				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logger);
 		if (notParsed != null) {
-			throw notJson(notParsed);
+			throw notRead(notParsed);
 		}
 		if (record.value() == null) {
 			throw new InvalidRecordException("empty", "the record has no value");
@@ -141,12 +144,39 @@ class RecordTriage {
 		return new KafkaPosition(record.topic(), record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()));
 	}
 
-	private static InvalidRecordException notJson(DeserializationException ex) {
+	/**
+	 * Why a value could not be read: a field holding a value of another JSON type than the contract's
+	 * ({@code "age": "33"}, {@code "name": 7}) is {@code invalid_field} naming that field, anything else
+	 * (not UTF-8, not JSON, not an object, trailing data) {@code not_json}.
+	 */
+	private static InvalidRecordException notRead(DeserializationException ex) {
 		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 		// Jackson's own message may quote the record's content; its path names only fields
+		if (cause instanceof JacksonException jackson) {
+			String field = UserRecordJson.mismatchedField(jackson);
+			if (field != null && newerSchemaVersion(ex.getData())) {
+				// a newer contract may type a field otherwise: the record waits for a newer sink, like any of its version
+				return new InvalidRecordException("schema_version", "schema_version is newer than this sink knows");
+			}
+			if (field != null) {
+				return new InvalidRecordException("invalid_field",
+						field + " is not of the type the contract gives it");
+			}
+		}
 		String where = (cause instanceof JacksonException jackson) ? " at " + jackson.getPathReference() : "";
 		return new InvalidRecordException("not_json",
 				"the value is not a JSON user record (" + cause.getClass().getSimpleName() + where + ")");
+	}
+
+	private static boolean newerSchemaVersion(byte[] value) {
+		try {
+			JsonNode version = (value != null) ? UserRecordJson.mapper().readTree(value).path("schema_version") : null;
+			return version != null && version.isIntegralNumber() && version.canConvertToInt()
+					&& version.intValue() > UserRecord.CURRENT_SCHEMA_VERSION;
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
 	}
 
 	private static String reason(Set<ConstraintViolation<IncomingUser>> violations) {

@@ -81,7 +81,8 @@ class DeadLetterIntegrationTests {
 		good.set(0, copy(good.get(0), SQL_LIKE_NAME, good.get(0).email(), good.get(0).dob(), good.get(0).userId(), 1));
 		try (KafkaProducer<String, byte[]> producer = clients.producer(Map.of("max.request.size", 2 * ONE_MIB))) {
 			for (int i = 0; i < good.size(); i++) {
-				producer.send(new ProducerRecord<>(TOPIC, good.get(i).userId(), TestUsers.json(good.get(i))));
+				byte[] value = (i == 1) ? withNickname(good.get(i)) : TestUsers.json(good.get(i));
+				producer.send(new ProducerRecord<>(TOPIC, good.get(i).userId(), value));
 				if (i < BAD.size()) {
 					Bad bad = BAD.get(i);
 					producer.send(new ProducerRecord<>(TOPIC, bad.name(), bad.value()));
@@ -97,13 +98,20 @@ class DeadLetterIntegrationTests {
 		for (ConsumerRecord<String, byte[]> deadLetter : deadLetters) {
 			assertThat(deadLetter.value()).as(deadLetter.key() + " kept as it came").isEqualTo(valueOf(deadLetter.key()));
 		}
-		ConsumerRecord<String, byte[]> tooLong = deadLetters.stream().filter((r) -> r.key().equals("too-long")).findFirst().orElseThrow();
+		ConsumerRecord<String, byte[]> tooLong = deadLetter(deadLetters, "too-long");
 		assertThat(tooLong.value()).isEqualTo(valueOf("too-long"));
 		assertThat(header(tooLong, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
 		assertThat(tooLong.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
 		assertThat(header(tooLong, "kafka_dlt-exception-message")).contains("name size must be between 0 and 255");
 		assertThat(header(tooLong, "kafka_dlt-exception-fqcn")).isEqualTo(InvalidRecordException.class.getName());
+		assertThat(header(deadLetter(deadLetters, "age-as-string"), KafkaErrorHandlingConfiguration.REASON_DETAIL_HEADER))
+			.isEqualTo("invalid_field: dob.age is not of the type the contract gives it");
+		assertThat(header(deadLetter(deadLetters, "name-as-number"), KafkaErrorHandlingConfiguration.REASON_DETAIL_HEADER))
+			.isEqualTo("invalid_field: name is not of the type the contract gives it");
+		assertThat(header(tooLong, KafkaErrorHandlingConfiguration.REASON_DETAIL_HEADER)).contains("name size must be between 0 and 255");
 		await().atMost(Duration.ofSeconds(30)).until(() -> stored(good) == good.size());
+		assertThat(this.jdbc.queryForObject("SELECT name FROM users WHERE user_id = ?", String.class, good.get(1).userId()))
+			.as("a record with an unknown field is stored, the field ignored").isEqualTo(good.get(1).name());
 		assertThat(this.jdbc.queryForObject("SELECT name FROM users WHERE user_id = ?", String.class, good.get(0).userId()))
 			.isEqualTo(SQL_LIKE_NAME);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM users", Integer.class)).as("the table survived").isPositive();
@@ -124,6 +132,15 @@ class DeadLetterIntegrationTests {
 		return users.stream()
 			.mapToInt((u) -> this.jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE user_id = ?", Integer.class, u.userId()))
 			.sum();
+	}
+
+	private static ConsumerRecord<String, byte[]> deadLetter(List<ConsumerRecord<String, byte[]>> deadLetters, String key) {
+		return deadLetters.stream().filter((r) -> r.key().equals(key)).findFirst().orElseThrow();
+	}
+
+	/** The user as JSON with a field the contract does not know, as a newer producer may send. */
+	private static byte[] withNickname(UserRecord user) {
+		return UserRecordJson.write(user).replace("\"name\":", "\"nickname\":\"Bobby\",\"name\":").getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -149,11 +166,19 @@ class DeadLetterIntegrationTests {
 			new Bad("control-chars", record((u) -> copy(u, "Bob\u0000\u0007\u001b[31m", u.email(), u.dob(), u.userId(), u.schemaVersion())), "invalid_field"),
 			new Bad("empty", null, "empty"),
 			new Bad("not-json", "this is not json".getBytes(StandardCharsets.UTF_8), "not_json"),
-			new Bad("wrong-types", edited((json) -> json.replaceFirst("\"dob\":\\{[^}]*\\}", "\"dob\":\"yesterday\"")), "not_json"),
+			new Bad("wrong-types", edited((json) -> json.replaceFirst("\"dob\":\\{[^}]*\\}", "\"dob\":\"yesterday\"")), "invalid_field"),
+			new Bad("age-as-string", edited((json) -> json.replaceFirst("\"age\":\\d+", "\"age\":\"33\"")), "invalid_field"),
+			new Bad("name-as-number", edited((json) -> json.replaceFirst("\"name\":\"[^\"]*\"", "\"name\":7")), "invalid_field"),
+			new Bad("age-fraction", edited((json) -> json.replaceFirst("\"age\":\\d+", "\"age\":1.5")), "invalid_field"),
+			new Bad("city-as-boolean", edited((json) -> json.replaceFirst("\"city\":\"[^\"]*\"", "\"city\":true")), "invalid_field"),
+			new Bad("gender-as-object", edited((json) -> json.replaceFirst("\"gender\":\"[^\"]*\"", "\"gender\":{\"value\":\"f\"}")), "invalid_field"),
+			new Bad("email-as-array", edited((json) -> json.replaceFirst("\"email\":(\"[^\"]*\")", "\"email\":[$1]")), "invalid_field"),
 			new Bad("missing-fields", edited((json) -> json.replaceFirst("\"email\":\"[^\"]*\",", "")), "invalid_field"),
 			new Bad("too-long", record((u) -> copy(u, "x".repeat(300), u.email(), u.dob(), u.userId(), u.schemaVersion())), "invalid_field"),
 			new Bad("bad-date", record((u) -> copy(u, u.name(), u.email(), new UserRecord.Dob("1990-13-45T00:00:00.000Z", 30), u.userId(), u.schemaVersion())), "invalid_field"),
 			new Bad("future-schema", record((u) -> copy(u, u.name(), u.email(), u.dob(), u.userId(), 2)), "schema_version"),
+			new Bad("future-schema-other-type", edited((json) -> json.replaceFirst("\"age\":\\d+", "\"age\":\"33\"")
+				.replace("\"schema_version\":1", "\"schema_version\":2")), "schema_version"),
 			new Bad("bad-user-id", record((u) -> copy(u, u.name(), u.email(), u.dob(), "../../etc/passwd", u.schemaVersion())), "user_id"),
 			new Bad("not-fernet", record((u) -> copy(u, u.name(), "plain@example.com", u.dob(), u.userId(), u.schemaVersion())), "token"),
 			new Bad("other-key", record((u) -> copy(u, u.name(), otherKey().encrypt("a@example.com"), u.dob(), u.userId(), u.schemaVersion())), "token"));

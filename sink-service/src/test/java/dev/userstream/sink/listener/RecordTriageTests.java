@@ -4,25 +4,32 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.userstream.model.Fernet;
 import dev.userstream.model.FernetKey;
 import dev.userstream.model.UserRecord;
+import dev.userstream.model.UserRecordJson;
 import dev.userstream.sink.SinkProperties;
 import dev.userstream.sink.TestUsers;
 import dev.userstream.sink.validation.TokenVerifier;
 import dev.userstream.sink.writer.IncomingUser;
 import jakarta.validation.Validator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -115,6 +122,36 @@ class RecordTriageTests {
 
 		assertThat(sorted.rejected()).singleElement().satisfies((rejected) -> assertThat(rejected.cause().reason())
 			.isEqualTo("token"));
+	}
+
+	@Test
+	void deadLettersAValueOfAnotherTypeAsInvalidFieldNamingTheFieldAndAnUnreadableOneAsNotJson() {
+		String json = UserRecordJson.write(TestUsers.user(1));
+		UserRecord good = TestUsers.user(2);
+
+		RecordTriage.Triage sorted = this.triage.triage(List.of(
+				notRead(0, json.replaceFirst("\"age\":\\d+", "\"age\":\"33\"")),
+				notRead(1, json.replaceFirst("\"name\":\"[^\"]*\"", "\"name\":7")),
+				notRead(2, json.replaceFirst("\"age\":\\d+", "\"age\":\"33\"").replace("\"schema_version\":1", "\"schema_version\":2")),
+				notRead(3, "[" + json + "]"), notRead(4, json.substring(0, json.length() / 2)), record(5, good)));
+
+		assertThat(sorted.accepted()).singleElement().extracting(IncomingUser::userId).isEqualTo(good.userId());
+		assertThat(sorted.rejected()).extracting((rejected) -> rejected.cause().reason())
+			.containsExactly("invalid_field", "invalid_field", "schema_version", "not_json", "not_json");
+		assertThat(sorted.rejected()).extracting((rejected) -> rejected.cause().getMessage()).startsWith(
+				"invalid_field: dob.age is not of the type the contract gives it",
+				"invalid_field: name is not of the type the contract gives it");
+	}
+
+	/** A value the deserializer could not read, as spring-kafka's ErrorHandlingDeserializer hands it on. */
+	private static ConsumerRecord<String, UserMessage> notRead(long offset, String json) {
+		byte[] value = json.getBytes(StandardCharsets.UTF_8);
+		JacksonException failure = catchThrowableOfType(JacksonException.class, () -> UserRecordJson.read(value));
+		assertThat(failure).as(json).isNotNull();
+		RecordHeaders headers = new RecordHeaders();
+		SerializationUtils.deserializationException(headers, value, failure, false);
+		return new ConsumerRecord<>("t", 0, offset, 0L, TimestampType.CREATE_TIME, 0, value.length, "k", null, headers,
+				Optional.empty());
 	}
 
 	private static ConsumerRecord<String, UserMessage> record(long offset, UserRecord user) {

@@ -216,11 +216,29 @@ final class FuzzMutations {
 	private List<Draft> wrongType(Kind kind, ObjectNode user) {
 		String field = pick(ALL_FIELDS);
 		String wrong = pick("42", "true", "null", "[]", "{}", "[\"x\"]", "\"text\"", "1.5", "-1");
+		Expect expect = wrongTypeExpect(field, wrong);
 		if (field.startsWith("dob.")) {
 			user.withObjectProperty("dob").put(field.substring(4), FuzzUsers.RAW);
-			return List.of(new Draft(kind, null, render(user, wrong)));
+			return List.of(new Draft(kind, null, render(user, wrong), expect));
 		}
-		return raw(kind, user, field, wrong);
+		return List.of(new Draft(kind, user.get("user_id").asString(), render(set(user, field, FuzzUsers.RAW), wrong), expect));
+	}
+
+	/**
+	 * A value of another JSON type than the contract's is never coerced: dead-lettered. The rest may be
+	 * valid or break another rule (a {@code null} where a field is optional, {@code "text"} as a name).
+	 */
+	private static Expect wrongTypeExpect(String field, String wrong) {
+		boolean integerField = field.equals("dob.age") || field.equals("schema_version");
+		boolean anotherType = switch (wrong) {
+			case "null" -> false;
+			case "42", "-1" -> !integerField;
+			case "\"text\"" -> integerField;
+			default -> true; // a boolean, an array, an object, a fraction: no field takes one
+		};
+		// no value of this list is a valid dob, -1 is below every integer field's range, 42 a version no sink knows
+		boolean otherRule = field.equals("dob") || wrong.equals("-1") || (field.equals("schema_version") && !wrong.equals("null"));
+		return (anotherType || otherRule) ? Expect.DEAD_LETTER : Expect.EITHER;
 	}
 
 	private List<Draft> flippedToken(Kind kind, ObjectNode user) {
