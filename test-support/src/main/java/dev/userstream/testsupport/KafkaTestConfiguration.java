@@ -25,7 +25,8 @@ public class KafkaTestConfiguration {
 		@Bean
 		@ServiceConnection
 		KafkaContainer kafkaContainer() {
-			return new KafkaContainer(DockerImageName.parse(System.getProperty("userstream.test.kafka-image", "apache/kafka:4.1.1")));
+			return new KafkaContainer(DockerImageName.parse(System.getProperty("userstream.test.kafka-image", "apache/kafka:4.1.1")))
+				.withStartupTimeout(TestServices.CONTAINER_STARTUP_TIMEOUT);
 		}
 
 	}
