@@ -16,6 +16,7 @@ import dev.userstream.model.UserRecord;
 import dev.userstream.model.UserRecordJson;
 import dev.userstream.testsupport.KafkaTestConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,14 @@ class ProducerJarIntegrationTests {
 
 	@TempDir
 	Path logs;
+
+	/** The jars this test started: a failed assertion must not leave one running (one streams forever). */
+	final List<Process> started = new ArrayList<>();
+
+	@AfterEach
+	void stopWhatIsStillRunning() {
+		this.started.stream().filter(Process::isAlive).forEach(Process::destroyForcibly);
+	}
 
 	@DynamicPropertySource
 	static void encryptionKeys(DynamicPropertyRegistry registry) {
@@ -103,7 +112,9 @@ class ProducerJarIntegrationTests {
 		command.addAll(List.of(more));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("PIPELINE_ENCRYPTION_KEYS", KEY);
-		return builder.start();
+		Process process = builder.start();
+		this.started.add(process);
+		return process;
 	}
 
 	private String bootstrapServers() {

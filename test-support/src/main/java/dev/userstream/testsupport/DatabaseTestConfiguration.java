@@ -25,7 +25,8 @@ public class DatabaseTestConfiguration {
 		@Bean
 		@ServiceConnection
 		MySQLContainer mysqlContainer() {
-			return new MySQLContainer(DockerImageName.parse(System.getProperty("userstream.test.mysql-image", "mysql:8.4")));
+			return new MySQLContainer(DockerImageName.parse(System.getProperty("userstream.test.mysql-image", "mysql:8.4")))
+				.withStartupTimeout(TestServices.CONTAINER_STARTUP_TIMEOUT);
 		}
 
 	}

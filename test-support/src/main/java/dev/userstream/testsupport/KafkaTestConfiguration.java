@@ -25,7 +25,11 @@ public class KafkaTestConfiguration {
 		@Bean
 		@ServiceConnection
 		KafkaContainer kafkaContainer() {
-			return new KafkaContainer(DockerImageName.parse(System.getProperty("userstream.test.kafka-image", "apache/kafka:4.1.1")));
+			// like the embedded broker: a consumer that subscribes first must not create a test's topic
+			// with the broker's defaults before the test creates it with its own configs
+			return new KafkaContainer(DockerImageName.parse(System.getProperty("userstream.test.kafka-image", "apache/kafka:4.1.1")))
+				.withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
+				.withStartupTimeout(TestServices.CONTAINER_STARTUP_TIMEOUT);
 		}
 
 	}

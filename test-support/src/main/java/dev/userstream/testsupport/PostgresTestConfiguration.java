@@ -26,7 +26,8 @@ public class PostgresTestConfiguration {
 		@ServiceConnection
 		PostgreSQLContainer postgresContainer() {
 			return new PostgreSQLContainer(
-					DockerImageName.parse(System.getProperty("userstream.test.postgres-image", "postgres:17")));
+					DockerImageName.parse(System.getProperty("userstream.test.postgres-image", "postgres:17")))
+				.withStartupTimeout(TestServices.CONTAINER_STARTUP_TIMEOUT);
 		}
 
 	}

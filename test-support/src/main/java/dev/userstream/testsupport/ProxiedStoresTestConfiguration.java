@@ -54,7 +54,8 @@ public class ProxiedStoresTestConfiguration {
 			return EmbeddedDatabase.endpoint();
 		}
 		if (mysql == null) {
-			mysql = new MySQLContainer(DockerImageName.parse(System.getProperty("userstream.test.mysql-image", "mysql:8.4")));
+			mysql = new MySQLContainer(DockerImageName.parse(System.getProperty("userstream.test.mysql-image", "mysql:8.4")))
+				.withStartupTimeout(TestServices.CONTAINER_STARTUP_TIMEOUT);
 			mysql.start();
 		}
 		return new DatabaseEndpoint(mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword());
@@ -65,8 +66,7 @@ public class ProxiedStoresTestConfiguration {
 			return EmbeddedS3.server().endpoint();
 		}
 		if (localStack == null) {
-			localStack = new LocalStackContainer(DockerImageName.parse(System.getProperty("userstream.test.localstack-image", "localstack/localstack:4")))
-				.withServices("s3");
+			localStack = S3TestConfiguration.s3Only();
 			localStack.start();
 		}
 		return localStack.getEndpoint();

@@ -1,5 +1,7 @@
 package dev.userstream.testsupport;
 
+import java.util.ArrayList;
+
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -22,6 +24,20 @@ public class S3TestConfiguration {
 		return (registry) -> registry.add("spring.cloud.aws.s3.path-style-access-enabled", () -> "true");
 	}
 
+	/**
+	 * A LocalStack container with S3 alone. Testcontainers binds the Docker socket into LocalStack for
+	 * its Lambda and ECS emulation; a bind makes it check once that files can be mounted, by starting
+	 * an {@code alpine} container, an image the tests do not name (and one more pull). S3 needs neither.
+	 */
+	static LocalStackContainer s3Only() {
+		LocalStackContainer container = new LocalStackContainer(
+				DockerImageName.parse(System.getProperty("userstream.test.localstack-image", "localstack/localstack:4")))
+			.withServices("s3")
+			.withStartupTimeout(TestServices.CONTAINER_STARTUP_TIMEOUT);
+		container.setBinds(new ArrayList<>());
+		return container;
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(ContainersCondition.class)
 	static class Containers {
@@ -29,8 +45,7 @@ public class S3TestConfiguration {
 		@Bean
 		@ServiceConnection
 		LocalStackContainer localStackContainer() {
-			return new LocalStackContainer(DockerImageName.parse(System.getProperty("userstream.test.localstack-image", "localstack/localstack:4")))
-				.withServices("s3");
+			return s3Only();
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.userstream.testsupport;
 
+import java.time.Duration;
+
 /**
  * Which column of docs/testing.md this run uses: the embedded services (default, needs only a JDK)
  * or Testcontainers ({@code ./mvnw verify -Pcontainers}, needs Docker). The Maven build passes the
@@ -13,6 +15,13 @@ public final class TestServices {
 	public static final String EMBEDDED = "embedded";
 
 	public static final String CONTAINERS = "containers";
+
+	/**
+	 * How long a container may take to say it is ready. Testcontainers' default is 60 s; a Kafka or
+	 * MySQL container on a busy two-core machine took longer than that to start (the JVM, the storage
+	 * format, the init scripts), and a test that fails only because the machine is busy proves nothing.
+	 */
+	public static final Duration CONTAINER_STARTUP_TIMEOUT = Duration.ofMinutes(4);
 
 	private TestServices() {
 	}
