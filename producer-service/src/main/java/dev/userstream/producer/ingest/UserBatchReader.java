@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.userstream.model.UserRecordJson;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
@@ -79,7 +80,9 @@ class UserBatchReader {
 			return null;
 		}
 		try {
-			return this.jsonMapper.treeToValue(node, IngestUser.class);
+			// bound as strictly as the sink reads the wire record: "33" is no age, 7 no name, 1.5 no
+			// whole number; a 400 now rather than the sink's dead letter (invalid_field) later
+			return UserRecordJson.mapper().treeToValue(node, IngestUser.class);
 		}
 		catch (JacksonException ex) {
 			// Jackson's own message may quote the value
