@@ -1,5 +1,6 @@
 package dev.userstream.sink.writer.s3;
 
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -18,9 +19,14 @@ final class S3LayoutConditions {
 
 	/** Whether the {@code s3} profile is active with the {@code batch} layout. */
 	static boolean batch(Environment environment) {
-		return environment.matchesProfiles("s3") && Binder.get(environment)
-			.bind("sink.s3.layout", S3WriterProperties.Layout.class)
-			.orElse(S3WriterProperties.Layout.PER_RECORD) == S3WriterProperties.Layout.BATCH;
+		try {
+			return environment.matchesProfiles("s3") && Binder.get(environment)
+				.bind("sink.s3.layout", S3WriterProperties.Layout.class)
+				.orElse(S3WriterProperties.Layout.PER_RECORD) == S3WriterProperties.Layout.BATCH;
+		}
+		catch (BindException ex) {
+			return false; // binding S3WriterProperties fails start-up with the usual analysis, naming the property
+		}
 	}
 
 	/** The {@code batch} layout. */

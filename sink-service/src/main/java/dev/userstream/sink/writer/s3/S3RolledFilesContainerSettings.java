@@ -3,6 +3,7 @@ package dev.userstream.sink.writer.s3;
 import java.time.Duration;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Conditional;
@@ -29,9 +30,14 @@ class S3RolledFilesContainerSettings implements BeanPostProcessor, EnvironmentAw
 
 	@Override
 	public void setEnvironment(Environment environment) {
-		this.rotateInterval = Binder.get(environment)
-			.bind("sink.s3.batch.rotate-interval", Duration.class)
-			.orElse(this.rotateInterval);
+		try {
+			this.rotateInterval = Binder.get(environment)
+				.bind("sink.s3.batch.rotate-interval", Duration.class)
+				.orElse(this.rotateInterval);
+		}
+		catch (BindException ex) {
+			// S3WriterProperties fails start-up over it, with the usual analysis naming the property
+		}
 	}
 
 	@Override
