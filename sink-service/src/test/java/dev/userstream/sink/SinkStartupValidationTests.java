@@ -35,6 +35,9 @@ class SinkStartupValidationTests {
 				Arguments.of("sink.s3.layout", Map.of("sink.s3.layout", "diagonal")),
 				Arguments.of("sink.s3.bucket", Map.of("sink.s3.bucket", "Not_A_Bucket")),
 				Arguments.of("sink.s3.upload-concurrency", Map.of("sink.s3.upload-concurrency", "0")),
+				// a constraint of a nested record is reported under its Java name
+				Arguments.of("sink.s3.batch.maxRecords", Map.of("sink.s3.layout", "batch", "sink.s3.batch.max-records", "0")),
+				Arguments.of("sink.s3.batch.rotate-interval", Map.of("sink.s3.layout", "batch", "sink.s3.batch.rotate-interval", "soon")),
 				Arguments.of("sink.retry.initial-interval", Map.of("sink.retry.initial-interval", "soon")),
 				Arguments.of("sink.retry.max-interval", Map.of("sink.retry.max-interval", "-1s")),
 				Arguments.of("sink.dead-letter.max-record-size", Map.of("sink.dead-letter.max-record-size", "huge")),

@@ -8,6 +8,7 @@ import dev.userstream.support.kafka.TopicReplicationProperties;
 import dev.userstream.model.Topics;
 import dev.userstream.sink.SinkProperties;
 import dev.userstream.sink.health.PipelineHealthIndicator;
+import dev.userstream.sink.writer.BufferingWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -91,14 +93,16 @@ class KafkaErrorHandlingConfiguration {
 	}
 
 	@Bean
-	DefaultErrorHandler kafkaErrorHandler(RetryProperties retry, PipelineHealthIndicator health) {
+	DefaultErrorHandler kafkaErrorHandler(RetryProperties retry, PipelineHealthIndicator health,
+			ObjectProvider<BufferingWriter> buffering) {
 		ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
 		backOff.setMaxInterval(retry.maxInterval().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
 			throw new IllegalStateException("Retries of a failed batch ended; the batch stays uncommitted", ex);
 		}, backOff);
-		// a batch the handler's retries completed is committed now, not with the next batch
-		handler.setAckAfterHandle(true);
+		// a batch the handler's retries completed is committed now, not with the next batch; but not when a writer
+		// holds users in open files: the listener has committed what is durable, the batch's end may not be
+		handler.setAckAfterHandle(buffering.getIfAvailable() == null);
 		handler.setRetryListeners(new RetryListener() {
 
 			@Override

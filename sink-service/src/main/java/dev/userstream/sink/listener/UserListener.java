@@ -8,6 +8,7 @@ import dev.userstream.sink.health.PipelineHealthIndicator;
 import dev.userstream.sink.writer.IncomingUser;
 import dev.userstream.sink.writer.UserBatch;
 import dev.userstream.sink.writer.UserWriter;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,14 @@ import org.springframework.stereotype.Component;
  * Anything else is an outage ({@link BatchOutageException}): readiness DOWN with the cause, one WARN line,
  * and the error handler retries the whole batch with backoff, forever; writers are idempotent, so what a
  * failed attempt stored is not stored twice.
+ * <p>
+ * With a writer that holds users in open files (the S3 {@code batch} layout) the container does not commit:
+ * {@link BufferedOffsetCommits} commits, after the batch, only the offsets before which every user is durable.
  */
 @Component
 class UserListener {
+
+	static final String ID = "userstream-sink";
 
 	private static final Logger logger = LoggerFactory.getLogger(UserListener.class);
 
@@ -45,8 +51,10 @@ class UserListener {
 
 	private final PipelineHealthIndicator health;
 
+	private final BufferedOffsetCommits commits;
+
 	UserListener(List<UserWriter> writers, RecordTriage triage, DeadLetters deadLetters, SinkMetrics metrics,
-			PipelineHealthIndicator health) {
+			PipelineHealthIndicator health, BufferedOffsetCommits commits) {
 		if (writers.isEmpty()) {
 			throw new NoWriterException();
 		}
@@ -55,21 +63,24 @@ class UserListener {
 		this.deadLetters = deadLetters;
 		this.metrics = metrics;
 		this.health = health;
+		this.commits = commits;
 		logger.info("Storing users with: {}", this.writers.stream().map(UserWriter::name).toList());
 	}
 
-	@KafkaListener(id = "userstream-sink", idIsGroup = false, topics = "${pipeline.topic}", batch = "true")
-	void onBatch(List<ConsumerRecord<String, UserMessage>> records) {
+	@KafkaListener(id = ID, idIsGroup = false, topics = "${pipeline.topic}", batch = "true")
+	void onBatch(List<ConsumerRecord<String, UserMessage>> records, Consumer<?, ?> consumer) {
 		RecordTriage.Triage sorted = triage(records);
 		UserBatch batch = new UserBatch(sorted.accepted(), sorted.firstOffsets(), Instant.now());
 		List<RecordTriage.Rejected> rejected = new ArrayList<>(sorted.rejected());
 		for (UserWriter writer : this.writers) {
 			batch = write(writer, batch, rejected, sorted);
 		}
+		closeDue(consumer, records.size());
 		publish(records.size(), rejected);
 		this.health.recovered();
 		this.metrics.batch(records.size());
 		this.metrics.stored(batch);
+		this.commits.commit(consumer, records);
 		logger.debug("Stored {} users, dead-lettered {} records", batch.users().size(), rejected.size());
 	}
 
@@ -135,6 +146,16 @@ class UserListener {
 				throw outage(batch.users().size(), writer.name(), ex, null);
 			}
 			return ex;
+		}
+	}
+
+	/** Files open longer than their rotate interval, on any partition of this consumer, are stored now. */
+	private void closeDue(Consumer<?, ?> consumer, int records) {
+		try {
+			this.commits.closeDue(consumer);
+		}
+		catch (RuntimeException ex) {
+			throw outage(records, "s3", ex, null);
 		}
 	}
 

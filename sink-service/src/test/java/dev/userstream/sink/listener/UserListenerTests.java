@@ -9,15 +9,19 @@ import java.util.Map;
 import dev.userstream.model.UserRecord;
 import dev.userstream.sink.TestUsers;
 import dev.userstream.sink.health.PipelineHealthIndicator;
+import dev.userstream.sink.writer.BufferingWriter;
 import dev.userstream.sink.writer.IncomingUser;
 import dev.userstream.sink.writer.KafkaPosition;
 import dev.userstream.sink.writer.UserBatch;
 import dev.userstream.sink.writer.UserWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -50,9 +54,9 @@ class UserListenerTests {
 		// users.get(0): a duplicate key once (another thread stored it meanwhile); users.get(1): refused for good
 		ScriptedStore store = new ScriptedStore(users.get(0), users.get(1));
 		UserListener listener = new UserListener(List.of(store), this.triage, this.deadLetters,
-				new SinkMetrics(new SimpleMeterRegistry()), new PipelineHealthIndicator());
+				new SinkMetrics(new SimpleMeterRegistry()), new PipelineHealthIndicator(), noBufferingWriter());
 
-		listener.onBatch(records);
+		listener.onBatch(records, mock(Consumer.class));
 
 		@SuppressWarnings("unchecked")
 		ArgumentCaptor<List<RecordTriage.Rejected>> published = ArgumentCaptor.forClass(List.class);
@@ -62,6 +66,12 @@ class UserListenerTests {
 			assertThat(rejected.cause().reason()).isEqualTo("store_rejected");
 		});
 		assertThat(store.stored).containsExactlyInAnyOrder(users.get(0), users.get(2));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static BufferedOffsetCommits noBufferingWriter() {
+		ObjectProvider<BufferingWriter> none = mock(ObjectProvider.class);
+		return new BufferedOffsetCommits(none, new PipelineHealthIndicator());
 	}
 
 	/** Refuses any batch of more than one user, {@code racing} once, {@code refused} always. */

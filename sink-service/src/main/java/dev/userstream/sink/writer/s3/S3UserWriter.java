@@ -15,28 +15,28 @@ import dev.userstream.model.UserRecordJson;
 import dev.userstream.sink.writer.IncomingUser;
 import dev.userstream.sink.writer.UserBatch;
 import dev.userstream.sink.writer.UserWriter;
-import org.apache.kafka.common.TopicPartition;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes users as JSON objects. Keys are deterministic ({@link S3ObjectKeys}), so redelivery
+ * Writes users as JSON objects, one per user (the {@code per-record} layout; {@link S3RolledFiles} is the
+ * {@code batch} layout). Keys are deterministic ({@link S3ObjectKeys}), so redelivery
  * overwrites instead of duplicating. A batch's PutObject requests run in parallel; the batch is
  * durable when every one of them returned 200.
  */
 @Component
 @Profile("s3")
+@Conditional(S3LayoutConditions.PerRecord.class)
 @Order(2)
 class S3UserWriter implements UserWriter, DisposableBean {
 
 	private static final String JSON = "application/json";
-
-	private static final String NDJSON = "application/x-ndjson";
 
 	private final S3Client s3;
 
@@ -62,8 +62,7 @@ class S3UserWriter implements UserWriter, DisposableBean {
 
 	@Override
 	public void write(UserBatch batch) {
-		Map<String, Upload> objects = (this.properties.layout() == S3WriterProperties.Layout.BATCH)
-				? batchObjects(batch) : perRecordObjects(batch);
+		Map<String, Upload> objects = perRecordObjects(batch);
 		List<CompletableFuture<Void>> puts = new ArrayList<>(objects.size());
 		// the first failed upload fails the batch at once: against an S3 that has gone silent, waiting for
 		// every upload to time out in turn would take (objects / upload-concurrency) timeouts, past
@@ -89,21 +88,6 @@ class S3UserWriter implements UserWriter, DisposableBean {
 		for (IncomingUser user : batch.users()) {
 			objects.putIfAbsent(S3ObjectKeys.perRecord(user), new Upload(json(user), JSON));
 		}
-		return objects;
-	}
-
-	private Map<String, Upload> batchObjects(UserBatch batch) {
-		Map<TopicPartition, StringBuilder> lines = new LinkedHashMap<>();
-		Map<TopicPartition, IncomingUser> firsts = new LinkedHashMap<>();
-		for (IncomingUser user : batch.users()) {
-			TopicPartition partition = new TopicPartition(user.position().topic(), user.position().partition());
-			firsts.putIfAbsent(partition, user);
-			lines.computeIfAbsent(partition, (p) -> new StringBuilder()).append(json(user)).append('\n');
-		}
-		Map<String, Upload> objects = new LinkedHashMap<>();
-		lines.forEach((partition, ndjson) -> objects.put(
-				S3ObjectKeys.batch(partition, batch.firstOffsets().get(partition), firsts.get(partition)),
-				new Upload(ndjson.toString(), NDJSON)));
 		return objects;
 	}
 
