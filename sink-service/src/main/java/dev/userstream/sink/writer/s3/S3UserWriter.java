@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes users as JSON objects. Keys are deterministic ({@link S3ObjectKeys}), so redelivery
- * overwrites instead of duplicating. A batch's PutObject requests run in parallel; the batch is
+ * overwrites instead of duplicating; in the {@code per-record} layout each version of a user has its
+ * own object, so the bucket keeps the history that the {@code users} table replaces. A batch's PutObject requests run in parallel; the batch is
  * durable when every one of them returned 200.
  */
 @Component
@@ -87,7 +88,8 @@ class S3UserWriter implements UserWriter, DisposableBean {
 	private Map<String, Upload> perRecordObjects(UserBatch batch) {
 		Map<String, Upload> objects = new LinkedHashMap<>();
 		for (IncomingUser user : batch.users()) {
-			objects.putIfAbsent(S3ObjectKeys.perRecord(user), new Upload(json(user), JSON));
+			String json = json(user);
+			objects.putIfAbsent(S3ObjectKeys.perRecord(user, json), new Upload(json, JSON));
 		}
 		return objects;
 	}
