@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The jpa profile on PostgreSQL: the sink's own listener and writer against a real PostgreSQL (a fresh
  * database on the machine's server, or {@code postgres:17} with {@code -Pcontainers}), its schema made
- * by the postgresql migrations and validated by Hibernate; newest version wins ({@link UserVersions}).
+ * by the postgresql migrations and validated by Hibernate; newest version wins ({@link VersionOrderTests}).
  * JDBC calls are recorded between Hibernate and the driver (datasource-proxy), as in
  * {@link JpaUserWriterBatchingIntegrationTests}.
  */
@@ -50,7 +50,7 @@ import static org.awaitility.Awaitility.await;
 		"spring.datasource.hikari.connection-init-sql=SET TIME ZONE 'America/New_York'" })
 @ActiveProfiles("jpa")
 @Import({ KafkaTestConfiguration.class, PostgresTestConfiguration.class, RecordedJdbc.Recording.class })
-class PostgresJpaWriterIntegrationTests {
+class PostgresJpaWriterIntegrationTests implements VersionOrderTests {
 
 	static final String TOPIC = "pg-it-users";
 
@@ -145,37 +145,8 @@ class PostgresJpaWriterIntegrationTests {
 				Integer.class)).isEqualTo(2);
 	}
 
-	@Test
-	void newerVersionReplacesTheRowAndOlderOrSameVersionsLeaveIt() {
-		versions().newerVersionReplacesTheRowAndOlderOrSameVersionsLeaveIt();
-	}
-
-	@Test
-	void equalProducedAtTheLaterOffsetWins() {
-		versions().equalProducedAtTheLaterOffsetWins();
-	}
-
-	@Test
-	void withoutProducedAtTheLaterOffsetWins() {
-		versions().withoutProducedAtTheLaterOffsetWins();
-	}
-
-	@Test
-	void sameRecordTwiceLeavesTheRowUnchanged() {
-		versions().sameRecordTwiceLeavesTheRowUnchanged();
-	}
-
-	@Test
-	void newerVersionWinsWithinABatch() {
-		versions().newerVersionWinsWithinABatch();
-	}
-
-	@Test
-	void theUpsertItselfNeverReplacesANewerVersion() {
-		versions().theUpsertItselfNeverReplacesANewerVersion();
-	}
-
-	private UserVersions versions() {
+	@Override
+	public UserVersions versions() {
 		return new UserVersions(this.writer, this.jdbc, this.transaction, this.meters);
 	}
 
