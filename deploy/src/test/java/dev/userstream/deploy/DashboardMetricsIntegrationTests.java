@@ -1,11 +1,7 @@
 package dev.userstream.deploy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +41,7 @@ class DashboardMetricsIntegrationTests {
 
 	static final String TOKEN = "dashboard-" + java.util.UUID.randomUUID();
 
-	static final List<ServiceProcess> PROCESSES = new ArrayList<>();
+	static final PackagedJars JARS = new PackagedJars();
 
 	static final Set<String> EXPOSED = new TreeSet<>();
 
@@ -68,8 +64,8 @@ class DashboardMetricsIntegrationTests {
 				"--spring.profiles.active=jpa", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
 				"--server.port=0", "--management.server.port=" + sinkManagement, "--spring.kafka.bootstrap-servers=" + kafka,
 				"--pipeline.topic=" + TOPIC, "--spring.kafka.consumer.group-id=dashboard");
-		awaitReady(producer, producerManagement);
-		awaitReady(sink, sinkManagement);
+		PackagedJars.awaitReady(producer, producerManagement);
+		PackagedJars.awaitReady(sink, sinkManagement);
 
 		HttpResponse<String> answer = postUsers(producerPort);
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
@@ -92,7 +88,7 @@ class DashboardMetricsIntegrationTests {
 
 	@AfterAll
 	static void stop() {
-		PROCESSES.forEach(ServiceProcess::close);
+		JARS.close();
 	}
 
 	@Test
@@ -147,36 +143,14 @@ class DashboardMetricsIntegrationTests {
 	}
 
 	private static ServiceProcess start(DeployedServices service, Map<String, String> env, String... arguments) {
-		ServiceProcess process = ServiceProcess.jar(Path.of(System.getProperty("userstream." + service.module() + ".jar")), env,
-				List.of(arguments));
-		PROCESSES.add(process);
-		return process.start();
-	}
-
-	private static void awaitReady(ServiceProcess process, int managementPort) {
-		await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("exited; see " + process.log());
-			}
-			try {
-				return Http.get("http://127.0.0.1:" + managementPort + "/actuator/health/readiness").status() == 200;
-			}
-			catch (RuntimeException notYet) {
-				return false;
-			}
-		});
+		return JARS.start(service, env, arguments);
 	}
 
 	private static HttpResponse<String> postUsers(int port) throws Exception {
-		String user = """
+		return PackagedJars.postUsers(port, TOKEN, """
 				[{"name": "Ada Lovelace", "gender": "female", "country": "United Kingdom", "state": "London", "city": "London",
 				  "email": "ada@example.org", "dob": {"date": "1990-04-01"}, "username": "ada", "password": "pw"}]
-				""";
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/users"))
-			.header("Authorization", "Bearer " + TOKEN)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(user))
-			.build(), HttpResponse.BodyHandlers.ofString());
+				""");
 	}
 
 }

@@ -69,8 +69,9 @@ record StoreInventory(LocalRunOptions.Store store, long entries, Set<String> use
 					}
 				}
 				else if (key.endsWith(".json")) {
+					// per-record: users/dt=<day>/user_id=<id>/<version>.json, one object per version of a user
 					users++;
-					ids.add(key.substring(key.lastIndexOf('/') + 1, key.length() - ".json".length()));
+					ids.add(key.substring(key.indexOf("/user_id=") + "/user_id=".length(), key.lastIndexOf('/')));
 				}
 			}
 		}

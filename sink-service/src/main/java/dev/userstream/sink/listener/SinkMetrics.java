@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** The sink's {@code userstream.*} meters. */
 @Component
-class SinkMetrics {
+public class SinkMetrics {
 
 	private final MeterRegistry registry;
 
@@ -50,6 +50,26 @@ class SinkMetrics {
 				this.latency.record(Duration.between(producedAt, batch.ingestedAt()));
 			}
 		}
+	}
+
+	/**
+	 * Counts what the {@code users} table did with the versions of a committed batch.
+	 * @param inserted users it did not hold
+	 * @param updated users whose stored version was older, now replaced
+	 * @param stale versions not newer than the stored one (an older one replayed, the same one redelivered), skipped
+	 */
+	public void rows(int inserted, int updated, int stale) {
+		rows("inserted", inserted);
+		rows("updated", updated);
+		rows("stale", stale);
+	}
+
+	private void rows(String outcome, int count) {
+		Counter.builder("userstream.rows")
+			.description("Versions of users the users table inserted, updated with, or skipped as stale")
+			.tag("outcome", outcome)
+			.register(this.registry)
+			.increment(count);
 	}
 
 	void deadLetterDropped(String reason) {

@@ -97,6 +97,23 @@ public record IncomingUser(
 		return (this.producedAt != null) ? this.producedAt : this.position.timestamp();
 	}
 
+	/**
+	 * Whether this version of the user is newer than another one: a later {@code produced_at}, or, when
+	 * the two are equal or either is missing, a later offset. Offsets compare because the record key is
+	 * the user id, so every version of a user is on one partition. The {@code users} table's upsert
+	 * guard is the same order in SQL (JpaUserWriter).
+	 * @param producedAt the other version's {@code produced_at}, {@code null} when it had none
+	 * @param offset the other version's offset, {@code null} when unknown (a row stored before the
+	 * table had the column): then this version is newer unless its {@code produced_at} is earlier
+	 * @return {@code true} when this version replaces the other
+	 */
+	public boolean isNewerThan(Instant producedAt, Long offset) {
+		if (this.producedAt != null && producedAt != null && !this.producedAt.equals(producedAt)) {
+			return this.producedAt.isAfter(producedAt);
+		}
+		return offset == null || this.position.offset() > offset;
+	}
+
 	@AssertTrue(message = "produced_at must be between 1970-01-02 and 2038-01-18")
 	boolean isProducedAtStorable() {
 		return this.producedAt == null || (this.producedAt.isAfter(TIMESTAMP_MIN) && this.producedAt.isBefore(TIMESTAMP_MAX));

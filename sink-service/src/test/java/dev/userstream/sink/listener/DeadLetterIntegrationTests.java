@@ -55,7 +55,7 @@ class DeadLetterIntegrationTests {
 	static final int ONE_MIB = 1024 * 1024;
 
 	static final Pattern OBJECT_KEY = Pattern.compile(
-			"users/dt=\\d{4}-\\d{2}-\\d{2}/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.json");
+			"users/dt=\\d{4}-\\d{2}-\\d{2}/user_id=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/\\d{13}-[0-9a-f]{16}\\.json");
 
 	@DynamicPropertySource
 	static void keys(DynamicPropertyRegistry registry) {

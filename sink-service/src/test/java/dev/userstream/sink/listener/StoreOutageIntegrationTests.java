@@ -143,12 +143,12 @@ class StoreOutageIntegrationTests {
 
 	/** How many objects belong to users this test sent (other tests share the bucket); a duplicate counts twice. */
 	private long objects() {
-		java.util.Set<String> names = this.sent.stream().map((user) -> user.userId() + ".json")
+		java.util.Set<String> names = this.sent.stream().map((user) -> "user_id=" + user.userId())
 			.collect(java.util.stream.Collectors.toSet());
 		return this.s3.listObjectsV2Paginator((r) -> r.bucket("outage-it-bucket").prefix("users/"))
 			.contents()
 			.stream()
-			.filter((object) -> names.contains(object.key().substring(object.key().lastIndexOf('/') + 1)))
+			.filter((object) -> names.contains(object.key().split("/")[2]))
 			.count();
 	}
 

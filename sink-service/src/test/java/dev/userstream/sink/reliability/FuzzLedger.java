@@ -51,8 +51,9 @@ final class FuzzLedger {
 	 *
 	 * @param day the {@code dt=} part of its key
 	 * @param userId the user id in its key, as stored
+	 * @param version the version in its key (time and hash of the content)
 	 */
-	record StoredObject(String day, String userId) {
+	record StoredObject(String day, String userId, String version) {
 	}
 
 	private final List<Sent> sent;
@@ -95,10 +96,10 @@ final class FuzzLedger {
 			}
 		});
 		storedObjects.stream()
-			.collect(Collectors.groupingBy((o) -> o.day() + "/" + canonical(o.userId()), Collectors.counting()))
+			.collect(Collectors.groupingBy((o) -> o.day() + "/" + canonical(o.userId()) + "/" + o.version(), Collectors.counting()))
 			.forEach((key, n) -> {
 				if (n > 1) {
-					violation("stored twice in the bucket (one object per user per day)", key + " x" + n);
+					violation("stored twice in the bucket (one object per version of a user)", key + " x" + n);
 				}
 			});
 		rowIds.stream().filter((id) -> !id.equals(canonical(id)))

@@ -19,12 +19,14 @@ class FuzzLedgerTests {
 
 	static final String A = "0b8a4b4e-7c1e-4b3a-9d8e-1f2a3b4c5d6e";
 
+	static final String V = "1780000000000-0123456789abcdef";
+
 	static final String B = "1c9b5c5f-8d2f-4c4b-8e9f-2a3b4c5d6e7f";
 
 	@Test
 	void acceptsEveryRecordStoredOnceOrDeadLetteredOnceWithAReason() {
 		FuzzLedger ledger = new FuzzLedger(List.of(valid(0, A), invalid(1)), Map.of(0, 2L),
-				List.of(new DeadLetter(0, 1, "not_json")), List.of(A), List.of(new StoredObject("2026-06-01", A)));
+				List.of(new DeadLetter(0, 1, "not_json")), List.of(A), List.of(new StoredObject("2026-06-01", A, V)));
 		assertThat(ledger.violations()).isEmpty();
 		assertThat(ledger.goodAfterBadNotStored()).isEmpty();
 	}
@@ -48,10 +50,10 @@ class FuzzLedgerTests {
 	void reportsIdsThatDifferOnlyInCaseAsOneUserStoredTwiceAndNotCanonical() {
 		String upper = A.toUpperCase();
 		FuzzLedger ledger = new FuzzLedger(List.of(valid(0, A), valid(1, A)), Map.of(0, 2L), List.of(), List.of(A, upper),
-				List.of(new StoredObject("2026-06-01", A), new StoredObject("2026-06-01", upper)));
+				List.of(new StoredObject("2026-06-01", A, V), new StoredObject("2026-06-01", upper, V)));
 		assertThat(ledger.violations()).containsOnlyKeys(
 				"stored twice in the table (one row per user id, compared case-insensitively)",
-				"stored twice in the bucket (one object per user per day)",
+				"stored twice in the bucket (one object per version of a user)",
 				"table row under a non-canonical (upper-case) user id",
 				"bucket object under a non-canonical (upper-case) user id");
 	}
@@ -67,7 +69,7 @@ class FuzzLedgerTests {
 	@Test
 	void reportsInvalidRecordsStoredUsersInOneStoreOnlyAndUsersNoRecordAccountsFor() {
 		FuzzLedger ledger = new FuzzLedger(List.of(new Sent(record(Kind.BAD_ID, Expect.DEAD_LETTER, A), 0), valid(1, B)), Map.of(0, 2L),
-				List.of(), List.of(A, B, "2d0c6d6a-9e3a-4d5c-9fa0-3b4c5d6e7f80"), List.of(new StoredObject("2026-06-01", A)));
+				List.of(), List.of(A, B, "2d0c6d6a-9e3a-4d5c-9fa0-3b4c5d6e7f80"), List.of(new StoredObject("2026-06-01", A, V)));
 		assertThat(ledger.violations()).containsOnlyKeys("invalid record stored", "stored in one store only (table)",
 				"stored user that no stored record accounts for (dead-lettered, or never sent)");
 	}

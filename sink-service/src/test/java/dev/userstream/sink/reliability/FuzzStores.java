@@ -72,7 +72,7 @@ final class FuzzStores {
 		return ids;
 	}
 
-	/** Every object under {@code users/}, as day and user id ({@code users/dt=<day>/<id>.json}). */
+	/** Every object under {@code users/}, as day and user id ({@code users/dt=<day>/user_id=<id>/<version>.json}). */
 	static List<StoredObject> objects(S3ServerProcess server, String bucket) {
 		try (S3Client s3 = server.client()) {
 			return s3.listObjectsV2Paginator((request) -> request.bucket(bucket).prefix("users/"))
@@ -80,7 +80,8 @@ final class FuzzStores {
 				.stream()
 				.map((object) -> {
 					String[] parts = object.key().split("/");
-					return new StoredObject(parts[1].replace("dt=", ""), parts[parts.length - 1].replace(".json", ""));
+					return new StoredObject(parts[1].replace("dt=", ""), parts[2].replace("user_id=", ""),
+							parts[3].replace(".json", ""));
 				})
 				.toList();
 		}

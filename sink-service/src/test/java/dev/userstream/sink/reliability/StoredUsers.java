@@ -51,12 +51,17 @@ final class StoredUsers {
 			return s3.listObjectsV2Paginator((request) -> request.bucket(bucket).prefix("users/"))
 				.contents()
 				.stream()
-				.map((object) -> object.key().substring(object.key().lastIndexOf('/') + 1).replace(".json", ""))
+				.map((object) -> userId(object.key()))
 				.toList();
 		}
 		catch (NoSuchBucketException ex) {
 			return List.of(); // the sink creates it at start-up
 		}
+	}
+
+	/** The user id in a per-record key, {@code users/dt=<day>/user_id=<id>/<version>.json}. */
+	static String userId(String key) {
+		return key.split("/")[2].replace("user_id=", "");
 	}
 
 	/** Every object key in the bucket. */

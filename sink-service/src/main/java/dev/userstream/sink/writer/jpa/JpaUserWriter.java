@@ -1,14 +1,19 @@
 package dev.userstream.sink.writer.jpa;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import dev.userstream.sink.listener.SinkMetrics;
 import dev.userstream.sink.writer.IncomingUser;
 import dev.userstream.sink.writer.UserBatch;
 import dev.userstream.sink.writer.UserWriter;
+import dev.userstream.sink.writer.jpa.UserRepository.StoredVersion;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.hibernate.StatelessSession;
@@ -17,13 +22,18 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes users to the {@code users} table in one transaction per batch: one query finds the users
- * already stored (redelivery), the rest are inserted as one JDBC batch. The first write of a user
- * wins; the same user again is a no-op, so redelivery leaves one row.
+ * Writes users to the {@code users} table in one transaction per batch, so that the table holds the
+ * newest version of each user ({@link IncomingUser#isNewerThan}): one query reads the stored versions of
+ * the batch's users, the versions that are new or newer go to the database as one JDBC batch of guarded
+ * upserts ({@link UserUpsert}), and the rest (an older version replayed, the same record redelivered) are
+ * skipped. The lookup only saves work and feeds the metrics: the guard in the SQL is what keeps an older
+ * version from replacing a newer one when two consumer threads write the same user at once.
  * <p>
- * The inserts go through a Hibernate {@link StatelessSession} on the transaction's own connection:
+ * The upserts go through a Hibernate {@link StatelessSession} on the transaction's own connection:
  * rows that are written once and never read back need no persistence context, and skipping its
  * bookkeeping (entity snapshots, flush-time dirty checks, events) made the insert path faster
  * (docs/performance.md). The SQL, the mapping and the transaction are Hibernate's and Spring's as before.
@@ -41,9 +51,12 @@ class JpaUserWriter implements UserWriter {
 
 	private final EntityManager entityManager;
 
-	JpaUserWriter(UserRepository repository, EntityManager entityManager) {
+	private final SinkMetrics metrics;
+
+	JpaUserWriter(UserRepository repository, EntityManager entityManager, SinkMetrics metrics) {
 		this.repository = repository;
 		this.entityManager = entityManager;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -54,26 +67,55 @@ class JpaUserWriter implements UserWriter {
 	@Override
 	@Transactional
 	public void write(UserBatch batch) {
-		Map<String, IncomingUser> byId = new LinkedHashMap<>();
+		Map<String, IncomingUser> newest = new LinkedHashMap<>();
 		for (IncomingUser user : batch.users()) {
-			byId.putIfAbsent(user.userId(), user); // the same user twice in a batch: the first one wins
+			// the same user twice in a batch: the newer version is the one to store
+			newest.merge(user.userId(), user, (kept, next) -> next.isNewerThan(kept.producedAt(),
+					kept.position().offset()) ? next : kept);
 		}
-		if (byId.isEmpty()) {
+		if (newest.isEmpty()) {
 			return;
 		}
-		Set<String> stored = this.repository.findStoredUserIds(byId.keySet());
-		List<UserEntity> fresh = byId.values()
+		Map<String, StoredVersion> stored = this.repository.findStoredVersions(newest.keySet())
 			.stream()
-			.filter((user) -> !stored.contains(user.userId()))
-			.map((user) -> new UserEntity(user, batch.ingestedAt()))
-			.toList();
-		if (fresh.isEmpty()) {
+			.collect(Collectors.toMap(StoredVersion::userId, Function.identity()));
+		List<UserEntity> upserts = new ArrayList<>(newest.size());
+		int inserted = 0;
+		int updated = 0;
+		for (IncomingUser user : newest.values()) {
+			StoredVersion version = stored.get(user.userId());
+			if (version == null || user.isNewerThan(version.producedAt(), version.kafkaOffset())) {
+				upserts.add(new UserEntity(user, batch.ingestedAt()));
+				inserted += (version == null) ? 1 : 0;
+				updated += (version != null) ? 1 : 0;
+			}
+		}
+		countAfterCommit(inserted, updated, batch.users().size() - inserted - updated);
+		upsert(upserts);
+	}
+
+	/** Sends the rows as one JDBC batch of guarded upserts, in the caller's transaction. */
+	void upsert(List<UserEntity> rows) {
+		if (rows.isEmpty()) {
 			return;
 		}
 		// derived from the transaction's session: same connection, same transaction (Hibernate 7.2)
-		try (StatelessSession inserts = this.entityManager.unwrap(Session.class).statelessWithOptions().connection().open()) {
-			inserts.insertMultiple(fresh); // one JDBC batch of fresh.size() inserts
+		try (StatelessSession session = this.entityManager.unwrap(Session.class).statelessWithOptions().connection().open()) {
+			session.insertMultiple(rows);
 		}
+	}
+
+	/**
+	 * Counts as the lookup saw the table: a row another thread wrote between the lookup and the upsert
+	 * (a rebalance) is the one case where the counts and the table's guard can differ.
+	 */
+	private void countAfterCommit(int inserted, int updated, int stale) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				JpaUserWriter.this.metrics.rows(inserted, updated, stale);
+			}
+		});
 	}
 
 	/**

@@ -9,7 +9,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import org.hibernate.annotations.DialectOverride;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SQLInsert;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.jdbc.Expectation;
 import org.hibernate.type.SqlTypes;
 
 import org.springframework.data.domain.Persistable;
@@ -17,11 +21,16 @@ import org.springframework.data.domain.Persistable;
 /**
  * A row of {@code users}. Mapped by {@code user_id} (assigned, unique) rather than the surrogate
  * {@code id}: Hibernate cannot batch inserts of {@code IDENTITY} ids, and {@code user_id} is what
- * makes writes idempotent. The database fills {@code id}. Always new when persisted: the writer skips
- * users already stored, so no merge (and no select per row) happens.
+ * makes writes idempotent. The database fills {@code id}. Always new when persisted: its insert is an
+ * upsert guarded by the version order ({@link UserUpsert}), so no merge (and no select per row) happens.
+ * The upsert's row count says nothing useful (MySQL counts an update twice, an unchanged row not at all),
+ * so Hibernate does not check it.
  */
 @Entity
 @Table(name = "users")
+@SQLInsert(sql = UserUpsert.MYSQL, verify = Expectation.None.class)
+@DialectOverride.SQLInsert(dialect = PostgreSQLDialect.class,
+		override = @SQLInsert(sql = UserUpsert.POSTGRESQL, verify = Expectation.None.class))
 class UserEntity implements Persistable<String> {
 
 	@Id
@@ -59,6 +68,12 @@ class UserEntity implements Persistable<String> {
 	@Column(name = "ingested_at")
 	private Instant ingestedAt;
 
+	@Column(name = "kafka_partition")
+	private Integer kafkaPartition;
+
+	@Column(name = "kafka_offset")
+	private Long kafkaOffset;
+
 	@Transient
 	private boolean isNew = true;
 
@@ -80,6 +95,8 @@ class UserEntity implements Persistable<String> {
 		this.source = user.source();
 		this.producedAt = user.producedAt();
 		this.ingestedAt = ingestedAt;
+		this.kafkaPartition = user.position().partition();
+		this.kafkaOffset = user.position().offset();
 	}
 
 	@Override

@@ -25,9 +25,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes users as JSON objects, one per user (the {@code per-record} layout; {@link S3RolledFiles} is the
- * {@code batch} layout). Keys are deterministic ({@link S3ObjectKeys}), so redelivery
- * overwrites instead of duplicating. A batch's PutObject requests run in parallel; the batch is
+ * Writes users as JSON objects, one per version of a user (the {@code per-record} layout; {@link S3RolledFiles}
+ * is the {@code batch} layout), so the bucket keeps the history that the {@code users} table replaces.
+ * Keys are deterministic ({@link S3ObjectKeys}), so redelivery overwrites instead of duplicating. A
+ * batch's PutObject requests run in parallel; the batch is
  * durable when every one of them returned 200.
  */
 @Component
@@ -86,7 +87,8 @@ class S3UserWriter implements UserWriter, DisposableBean {
 	private Map<String, Upload> perRecordObjects(UserBatch batch) {
 		Map<String, Upload> objects = new LinkedHashMap<>();
 		for (IncomingUser user : batch.users()) {
-			objects.putIfAbsent(S3ObjectKeys.perRecord(user), new Upload(json(user), JSON));
+			String json = json(user);
+			objects.putIfAbsent(S3ObjectKeys.perRecord(user, json), new Upload(json, JSON));
 		}
 		return objects;
 	}

@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * Where and how the {@code s3} profile stores users.
  *
  * @param bucket the bucket (env {@code SINK_S3_BUCKET})
- * @param layout {@code per-record}: one JSON object per user; {@code batch}: rolled NDJSON files, each a range of
- * offsets of one partition (docs/guarantees.md)
+ * @param layout {@code per-record}: one JSON object per version of a user; {@code batch}: rolled NDJSON files,
+ * each a range of offsets of one partition (docs/guarantees.md)
  * @param createBucket create the bucket at start-up when it does not exist
  * @param uploadConcurrency how many PutObject requests run at once for a batch ({@code per-record})
  * @param batch how the {@code batch} layout rolls its files
@@ -64,7 +64,7 @@ public record S3WriterProperties(
 	/** How users map to objects. */
 	public enum Layout {
 
-		/** {@code users/dt=YYYY-MM-DD/<user_id>.json}, one per user, like the original consumer. */
+		/** {@code users/dt=YYYY-MM-DD/user_id=<user_id>/<epoch millis>-<hash>.json}, one per version of a user. */
 		PER_RECORD,
 
 		/**

@@ -13,6 +13,7 @@ import dev.userstream.sink.TestUsers;
 import dev.userstream.testsupport.KafkaTestClients;
 import dev.userstream.testsupport.KafkaTestConfiguration;
 import dev.userstream.testsupport.PostgresTestConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.flywaydb.core.Flyway;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -38,8 +40,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The jpa profile on PostgreSQL: the sink's own listener and writer against a real PostgreSQL (a fresh
  * database on the machine's server, or {@code postgres:17} with {@code -Pcontainers}), its schema made
- * by the postgresql migrations and validated by Hibernate. JDBC calls are recorded between Hibernate
- * and the driver (datasource-proxy), as in {@link JpaUserWriterBatchingIntegrationTests}.
+ * by the postgresql migrations and validated by Hibernate; newest version wins ({@link VersionOrderTests}).
+ * JDBC calls are recorded between Hibernate and the driver (datasource-proxy), as in
+ * {@link JpaUserWriterBatchingIntegrationTests}.
  */
 @SpringBootTest(properties = { "pipeline.topic=" + PostgresJpaWriterIntegrationTests.TOPIC,
 		"spring.kafka.consumer.group-id=" + PostgresJpaWriterIntegrationTests.GROUP,
@@ -47,7 +50,7 @@ import static org.awaitility.Awaitility.await;
 		"spring.datasource.hikari.connection-init-sql=SET TIME ZONE 'America/New_York'" })
 @ActiveProfiles("jpa")
 @Import({ KafkaTestConfiguration.class, PostgresTestConfiguration.class, RecordedJdbc.Recording.class })
-class PostgresJpaWriterIntegrationTests {
+class PostgresJpaWriterIntegrationTests implements VersionOrderTests {
 
 	static final String TOPIC = "pg-it-users";
 
@@ -75,6 +78,12 @@ class PostgresJpaWriterIntegrationTests {
 
 	@Autowired
 	Flyway flyway;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void storesEachUserOnceWithTheFieldsAsSentAndIgnoresTheSameRecordsSentAgain() {
@@ -124,14 +133,21 @@ class PostgresJpaWriterIntegrationTests {
 	}
 
 	@Test
-	void createsTheTableWithThePostgresqlMigration() {
+	void createsTheTableWithThePostgresqlMigrations() {
 		MigrationInfo[] applied = this.flyway.info().applied();
-		assertThat(applied).hasSize(1);
+		assertThat(applied).hasSize(2);
 		assertThat(applied[0].getVersion().getVersion()).isEqualTo("1");
 		assertThat(applied[0].getState().isApplied()).isTrue();
 		assertThat(applied[0].getPhysicalLocation().replace('\\', '/')).contains("db/migration/postgresql/V1__create_users_table.sql");
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1' AND success",
-				Integer.class)).isEqualTo(1);
+		assertThat(applied[1].getVersion().getVersion()).isEqualTo("2");
+		assertThat(applied[1].getPhysicalLocation().replace('\\', '/')).contains("db/migration/postgresql/V2__add_kafka_position.sql");
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE version IN ('1', '2') AND success",
+				Integer.class)).isEqualTo(2);
+	}
+
+	@Override
+	public UserVersions versions() {
+		return new UserVersions(this.writer, this.jdbc, this.transaction, this.meters);
 	}
 
 	private void assertStoredAsSent(UserRecord user) {

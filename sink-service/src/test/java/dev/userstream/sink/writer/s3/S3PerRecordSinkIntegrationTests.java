@@ -1,9 +1,12 @@
 package dev.userstream.sink.writer.s3;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 
 import dev.userstream.model.UserRecord;
@@ -60,7 +63,7 @@ class S3PerRecordSinkIntegrationTests {
 	}
 
 	@Test
-	void storesOneJsonObjectPerUserAsSentAndOverwritesItOnRedelivery() {
+	void storesOneJsonObjectPerVersionAsSentAndOverwritesItOnRedelivery() throws Exception {
 		List<UserRecord> users = TestUsers.users(300);
 		try (KafkaProducer<String, byte[]> producer = this.clients.producer()) {
 			users.forEach((user) -> producer.send(new ProducerRecord<>(TOPIC, user.userId(), TestUsers.json(user))));
@@ -68,7 +71,7 @@ class S3PerRecordSinkIntegrationTests {
 		await().atMost(Duration.ofSeconds(90)).until(() -> objects().size() >= users.size());
 		assertThat(objects()).hasSize(users.size());
 		for (UserRecord user : users.subList(0, 10)) {
-			String key = "users/dt=" + LocalDate.ofInstant(user.producedAt(), ZoneOffset.UTC) + "/" + user.userId() + ".json";
+			String key = key(user);
 			ResponseBytes<GetObjectResponse> object = this.s3.getObjectAsBytes((r) -> r.bucket(BUCKET).key(key));
 			assertThat(object.response().contentType()).isEqualTo("application/json");
 			assertThat(object.asString(StandardCharsets.UTF_8)).isEqualTo(UserRecordJson.write(user));
@@ -76,6 +79,14 @@ class S3PerRecordSinkIntegrationTests {
 
 		TestUsers.redeliverEverything(this.listeners, this.clients, "s3-it", TOPIC);
 		assertThat(objects()).hasSize(users.size());
+	}
+
+	/** {@code users/dt=<day>/user_id=<id>/<produced_at, epoch ms, 13 digits>-<SHA-256 of the JSON, 16 hex digits>.json} */
+	static String key(UserRecord user) throws NoSuchAlgorithmException {
+		byte[] json = UserRecordJson.write(user).getBytes(StandardCharsets.UTF_8);
+		return "users/dt=" + LocalDate.ofInstant(user.producedAt(), ZoneOffset.UTC) + "/user_id=" + user.userId() + "/"
+				+ String.format("%013d", user.producedAt().toEpochMilli()) + "-"
+				+ HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)).substring(0, 16) + ".json";
 	}
 
 	private List<S3Object> objects() {
