@@ -25,9 +25,17 @@ public final class Http {
 	public record Response(int status, String body) {
 	}
 
+	/**
+	 * How long a GET may take. Generous: on a loaded 2-core CI machine a service can stall for many seconds
+	 * (seen: 16 s without a log line from a producer under test), and these tests check what a probe says,
+	 * not how fast; how long a health check may take is bounded and tested where it is made
+	 * ({@code DatabaseHealthIntegrationTests}, the Kafka probe's timeout).
+	 */
+	static final Duration TIMEOUT = Duration.ofSeconds(30);
+
 	/** GETs {@code url}, failing the test on I/O errors. */
 	public static Response get(String url) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
 		try {
 			HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.body());
