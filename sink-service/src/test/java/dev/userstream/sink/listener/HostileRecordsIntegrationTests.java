@@ -106,6 +106,10 @@ class HostileRecordsIntegrationTests {
 		bad.put("broken-utf8", new byte[] { '{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' });
 		Map<String, String> reasons = new LinkedHashMap<>();
 		bad.keySet().forEach((key) -> reasons.put(key, "not_json"));
+		// JSON of the right shape but a value of the wrong type at a field: a fraction where a whole age
+		// belongs, an array where dob's object belongs (however deep the array goes)
+		reasons.put("huge-number", "invalid_field");
+		reasons.put("deep-nesting", "invalid_field");
 		reasons.put(refused.userId(), "store_rejected");
 
 		long before = this.clients.recordCount(TOPIC + "-dlt");
